@@ -1,0 +1,30 @@
+package org.coopledger.api.database;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.nio.file.Path;
+
+/**
+ * Where the ledger's PostgreSQL is. With no {@code url} the ledger runs its own embedded
+ * PostgreSQL whose data lives under {@code dataDir} and survives restarts.
+ *
+ * @param url        JDBC URL of an external PostgreSQL ({@code LEDGER_DB_URL}); blank = embedded
+ * @param username   user for the external server ({@code LEDGER_DB_USER})
+ * @param password   password for the external server ({@code LEDGER_DB_PASSWORD}); never logged
+ * @param dataDir    folder for the embedded server's data ({@code LEDGER_DATA_DIR})
+ * @param embeddedPort port of the embedded server; 0 picks a free one
+ * @param poolSize   connections in the pool
+ */
+@ConfigurationProperties(prefix = "ledger.db")
+public record DatabaseProperties(String url, String username, String password, Path dataDir,
+                                 int embeddedPort, int poolSize) {
+
+    public boolean embedded() {
+        return url == null || url.isBlank();
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseProperties[url=" + url + ", username=" + username + ", dataDir=" + dataDir + "]";
+    }
+}

@@ -1,0 +1,56 @@
+package org.coopledger.core.error;
+
+/**
+ * Stable, machine-readable error codes. Clients branch on these, so a code is never renamed;
+ * the {@link Kind} tells the API layer which HTTP status family answers it.
+ */
+public enum ErrorCode {
+    INVALID_AMOUNT(Kind.INVALID),
+    INVALID_AMOUNT_SCALE(Kind.INVALID),
+    UNKNOWN_CURRENCY(Kind.INVALID),
+    AMOUNT_TOO_LARGE(Kind.INVALID),
+    VALIDATION_FAILED(Kind.INVALID),
+
+    MEMBER_NOT_FOUND(Kind.NOT_FOUND),
+    ACCOUNT_NOT_FOUND(Kind.NOT_FOUND),
+    PRODUCT_NOT_FOUND(Kind.NOT_FOUND),
+    HOLD_NOT_FOUND(Kind.NOT_FOUND),
+
+    MEMBER_NUMBER_TAKEN(Kind.CONFLICT),
+    PRODUCT_ALREADY_EXISTS(Kind.CONFLICT),
+    CONCURRENT_MODIFICATION(Kind.CONFLICT),
+
+    CURRENCY_MISMATCH(Kind.REJECTED),
+    INSUFFICIENT_FUNDS(Kind.REJECTED),
+    ACCOUNT_NOT_ACTIVE(Kind.REJECTED),
+    ACCOUNT_BALANCE_NOT_ZERO(Kind.REJECTED),
+    ACCOUNT_HAS_HOLDS(Kind.REJECTED),
+    MEMBER_NOT_ACTIVE(Kind.REJECTED),
+    MEMBER_HAS_OPEN_ACCOUNTS(Kind.REJECTED),
+    MEMBER_HOLDS_SHARES(Kind.REJECTED),
+    INSUFFICIENT_SHARES(Kind.REJECTED),
+    SAME_ACCOUNT_TRANSFER(Kind.REJECTED),
+    DUPLICATE_HOLD(Kind.REJECTED);
+
+    /** What sort of failure a code is, independent of any transport. */
+    public enum Kind {
+        /** The request itself is malformed or out of range. */
+        INVALID,
+        /** The thing asked for does not exist (or is not the caller's to see). */
+        NOT_FOUND,
+        /** The request collides with another one or with existing state. */
+        CONFLICT,
+        /** Well-formed, but a business rule refuses it. */
+        REJECTED
+    }
+
+    private final Kind kind;
+
+    ErrorCode(Kind kind) {
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

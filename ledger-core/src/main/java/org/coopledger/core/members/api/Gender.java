@@ -1,0 +1,3 @@
+package org.coopledger.core.members.api;
+
+public enum Gender { FEMALE, MALE, OTHER, UNDISCLOSED }

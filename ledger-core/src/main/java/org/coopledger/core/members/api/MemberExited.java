@@ -1,0 +1,6 @@
+package org.coopledger.core.members.api;
+
+import java.time.LocalDate;
+
+public record MemberExited(MemberId memberId, LocalDate exitDate, String reason) {
+}

@@ -1,0 +1,26 @@
+package org.coopledger.reporting.savings;
+
+import org.coopledger.core.members.api.MemberId;
+import org.coopledger.core.savings.api.AccountId;
+import org.joda.money.Money;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads of the savings projections. */
+public interface SavingsQueries {
+
+    Optional<SavingsAccountView> account(AccountId accountId);
+
+    List<SavingsAccountView> accountsOf(MemberId memberId);
+
+    /**
+     * Movements booked from {@code from} to {@code to} inclusive (either may be null = open),
+     * in booking order, after the cursor {@code after} (null = from the start), at most {@code limit}.
+     */
+    StatementPage statement(AccountId accountId, LocalDate from, LocalDate to, String after, int limit);
+
+    /** The balance at the end of {@code date}; empty when the account does not exist. */
+    Optional<Money> balanceAsOf(AccountId accountId, LocalDate date);
+}
