@@ -59,7 +59,9 @@ public final class MoneyParser {
         }
         try {
             CurrencyUnit unit = CurrencyUnit.of(currencyCode);
-            if (unit.getDecimalPlaces() < 0) {
+            // X-codes are metals, test codes and supranational units (XAU, XTS, XXX, XDR):
+            // no cooperative account is held in them, and Joda-Money gives some a false scale.
+            if (unit.getDecimalPlaces() < 0 || currencyCode.startsWith("X")) {
                 throw new LedgerException(ErrorCode.UNKNOWN_CURRENCY, "currency " + currencyCode + " has no minor unit");
             }
             return unit;
@@ -85,6 +87,25 @@ public final class MoneyParser {
                     currency.getCode() + " amounts have at most " + currency.getDecimalPlaces() + " decimals");
         }
         return Money.of(currency, value);
+    }
+
+    /**
+     * Checks an amount that reached a command as {@link Money} (not as a string) against the same
+     * rules: present, known currency with a minor unit, positive, below the limit.
+     */
+    public static Money requirePositive(Money amount) {
+        if (amount == null) {
+            throw new LedgerException(ErrorCode.INVALID_AMOUNT, "amount is required");
+        }
+        return ofExact(currency(amount.getCurrencyUnit().getCode()), amount.getAmount());
+    }
+
+    /** Like {@link #requirePositive(Money)} but accepts zero, for limits such as a minimum balance. */
+    public static Money requireNonNegative(Money amount) {
+        if (amount != null && amount.isZero()) {
+            return Money.zero(currency(amount.getCurrencyUnit().getCode()));
+        }
+        return requirePositive(amount);
     }
 
     private static BigDecimal decimal(String amount) {

@@ -1,0 +1,14 @@
+package org.coopledger.core;
+
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The write side for a Spring application: the aggregates and command handlers of each
+ * feature. Imported explicitly by the application (it is not an auto-configuration), so that
+ * what runs is visible in one place.
+ */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan(basePackages = {"org.coopledger.core.members", "org.coopledger.core.savings"})
+public class LedgerCoreConfiguration {
+}

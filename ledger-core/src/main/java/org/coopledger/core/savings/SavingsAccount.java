@@ -1,0 +1,286 @@
+package org.coopledger.core.savings;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.coopledger.core.error.ErrorCode;
+import org.coopledger.core.error.LedgerException;
+import org.coopledger.core.error.Require;
+import org.coopledger.core.journal.JournalEntry;
+import org.coopledger.core.journal.TransactionId;
+import org.coopledger.core.members.api.MemberId;
+import org.coopledger.core.money.MoneyParser;
+import org.coopledger.core.savings.api.AccountId;
+import org.coopledger.core.savings.api.DepositRecorded;
+import org.coopledger.core.savings.api.HoldPlaced;
+import org.coopledger.core.savings.api.HoldReleased;
+import org.coopledger.core.savings.api.PlaceHold;
+import org.coopledger.core.savings.api.PostingResult;
+import org.coopledger.core.savings.api.RecordDeposit;
+import org.coopledger.core.savings.api.RecordWithdrawal;
+import org.coopledger.core.savings.api.ReleaseHold;
+import org.coopledger.core.savings.api.SavingsAccountClosed;
+import org.coopledger.core.savings.api.SavingsAccountOpened;
+import org.coopledger.core.savings.api.TransferReceived;
+import org.coopledger.core.savings.api.TransferSent;
+import org.coopledger.core.savings.api.WithdrawalRecorded;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.coopledger.core.journal.GlAccount.CASH_ON_HAND;
+import static org.coopledger.core.journal.GlAccount.MEMBER_SAVINGS;
+import static org.coopledger.core.journal.GlAccount.TRANSFERS_IN_TRANSIT;
+
+/**
+ * A member's savings account in one currency. Its floor is the minimum balance plus all holds:
+ * no debit may take the balance below it (a deposit may leave a new account still under its
+ * minimum). Every money event states the balance after it, and replaying an event whose
+ * balance does not follow, or whose debit breaks the floor, fails loudly: that can only be a bug
+ * or a tampered event. The stored type is pinned (see {@code Member}).
+ */
+@Aggregate(type = "SavingsAccount")
+class SavingsAccount {
+
+    static final int MAX_REFERENCE_CHARS = 140;
+    static final int MAX_TILL_ID_CHARS = 64;
+    static final int MAX_HOLD_ID_CHARS = 64;
+    static final int MAX_HOLD_REASON_CHARS = 200;
+    /** Keeps the account's state, and the sum over its holds, small. */
+    static final int MAX_HOLDS = 100;
+
+    enum Status { OPEN, CLOSED }
+
+    @AggregateIdentifier
+    private AccountId accountId;
+    private MemberId memberId;
+    private Status status;
+    /** Also fixes the account's currency. */
+    private Money minimumBalance;
+    private Money balance;
+    private final Map<String, Money> holds = new HashMap<>();
+
+    SavingsAccount() {
+        // Axon rebuilds accounts from their events.
+    }
+
+    /** The opening proper; the caller has checked the member and resolved the product terms. */
+    SavingsAccount(SavingsAccountOpened opened) {
+        apply(opened);
+    }
+
+    @CommandHandler
+    PostingResult handle(RecordDeposit command) {
+        Money amount = requireAmount(command.amount());
+        requireBookable(command.transactionId(), command.bookingDate(), command.reference());
+        Require.optionalText(command.tillId(), "tillId", MAX_TILL_ID_CHARS);
+        requireOpen();
+        apply(new DepositRecorded(accountId, command.transactionId(), amount, balance.plus(amount),
+                command.bookingDate(), valueDate(command.valueDate(), command.bookingDate()), command.tillId(),
+                command.reference(), JournalEntry.transfer(CASH_ON_HAND, MEMBER_SAVINGS, amount)));
+        return result(command.transactionId());
+    }
+
+    @CommandHandler
+    PostingResult handle(RecordWithdrawal command) {
+        Money amount = requireAmount(command.amount());
+        requireBookable(command.transactionId(), command.bookingDate(), command.reference());
+        Require.optionalText(command.tillId(), "tillId", MAX_TILL_ID_CHARS);
+        requireOpen();
+        requireAvailable(amount);
+        apply(new WithdrawalRecorded(accountId, command.transactionId(), amount, balance.minus(amount),
+                command.bookingDate(), valueDate(command.valueDate(), command.bookingDate()), command.tillId(),
+                command.reference(), JournalEntry.transfer(MEMBER_SAVINGS, CASH_ON_HAND, amount)));
+        return result(command.transactionId());
+    }
+
+    @CommandHandler
+    void handle(PlaceHold command) {
+        String holdId = Require.text(command.holdId(), "holdId", MAX_HOLD_ID_CHARS);
+        Money amount = requireAmount(command.amount());
+        Require.optionalText(command.reason(), "reason", MAX_HOLD_REASON_CHARS);
+        requireOpen();
+        if (holds.containsKey(holdId)) {
+            throw new LedgerException(ErrorCode.DUPLICATE_HOLD, "hold " + holdId + " is already placed");
+        }
+        if (holds.size() >= MAX_HOLDS) {
+            throw Require.invalid("an account has at most " + MAX_HOLDS + " holds");
+        }
+        requireAvailable(amount);
+        apply(new HoldPlaced(accountId, holdId, amount, held().plus(amount), command.reason()));
+    }
+
+    @CommandHandler
+    void handle(ReleaseHold command) {
+        String holdId = Require.text(command.holdId(), "holdId", MAX_HOLD_ID_CHARS);
+        Money amount = holds.get(holdId);
+        if (amount == null) {
+            throw new LedgerException(ErrorCode.HOLD_NOT_FOUND, "no hold " + holdId + " on this account");
+        }
+        apply(new HoldReleased(accountId, holdId, amount, held().minus(amount)));
+    }
+
+    /** The source leg of a transfer; the caller appends the destination leg in the same unit of work. */
+    PostingResult send(TransactionId transactionId, AccountId toAccountId, Money amount, LocalDate bookingDate,
+                       String reference) {
+        requireAmount(amount);
+        requireOpen();
+        requireAvailable(amount);
+        apply(new TransferSent(accountId, transactionId, toAccountId, amount, balance.minus(amount), bookingDate,
+                reference, JournalEntry.transfer(MEMBER_SAVINGS, TRANSFERS_IN_TRANSIT, amount)));
+        return result(transactionId);
+    }
+
+    /** The destination leg of a transfer. */
+    PostingResult receive(TransactionId transactionId, AccountId fromAccountId, Money amount, LocalDate bookingDate,
+                          String reference) {
+        requireAmount(amount);
+        requireOpen();
+        apply(new TransferReceived(accountId, transactionId, fromAccountId, amount, balance.plus(amount), bookingDate,
+                reference, JournalEntry.transfer(TRANSFERS_IN_TRANSIT, MEMBER_SAVINGS, amount)));
+        return result(transactionId);
+    }
+
+    /** Answers the owner, whose member record must drop the account in the same unit of work. */
+    MemberId close(LocalDate closedOn) {
+        Require.present(closedOn, "closedOn");
+        requireOpen();
+        // Holds first: a held account always has a balance too, and the hold is what must go first.
+        if (!holds.isEmpty()) {
+            throw new LedgerException(ErrorCode.ACCOUNT_HAS_HOLDS, "the account has " + holds.size() + " hold(s)");
+        }
+        if (!balance.isZero()) {
+            throw new LedgerException(ErrorCode.ACCOUNT_BALANCE_NOT_ZERO, "the balance must be zero to close");
+        }
+        apply(new SavingsAccountClosed(accountId, memberId, closedOn));
+        return memberId;
+    }
+
+    CurrencyUnit currency() {
+        return minimumBalance.getCurrencyUnit();
+    }
+
+    static void requireBookable(TransactionId transactionId, LocalDate bookingDate, String reference) {
+        Require.present(transactionId, "transactionId");
+        Require.present(bookingDate, "bookingDate");
+        Require.optionalText(reference, "reference", MAX_REFERENCE_CHARS);
+    }
+
+    private Money requireAmount(Money amount) {
+        Money checked = MoneyParser.requirePositive(amount);
+        if (!checked.getCurrencyUnit().equals(currency())) {
+            throw new LedgerException(ErrorCode.CURRENCY_MISMATCH, "the account is held in " + currency().getCode());
+        }
+        return checked;
+    }
+
+    private void requireOpen() {
+        if (status != Status.OPEN) {
+            throw new LedgerException(ErrorCode.ACCOUNT_NOT_ACTIVE, "the account is closed");
+        }
+    }
+
+    private void requireAvailable(Money amount) {
+        if (amount.isGreaterThan(available())) {
+            throw new LedgerException(ErrorCode.INSUFFICIENT_FUNDS,
+                    "the amount exceeds the balance available above the minimum balance and holds");
+        }
+    }
+
+    private static LocalDate valueDate(LocalDate valueDate, LocalDate bookingDate) {
+        return valueDate != null ? valueDate : bookingDate;
+    }
+
+    private PostingResult result(TransactionId transactionId) {
+        return new PostingResult(transactionId, balance, available());
+    }
+
+    /** Negative while a new account is still below its minimum balance. */
+    private Money available() {
+        return balance.minus(floor());
+    }
+
+    private Money floor() {
+        return minimumBalance.plus(held());
+    }
+
+    private Money held() {
+        return holds.values().stream().reduce(Money.zero(currency()), Money::plus);
+    }
+
+    @EventSourcingHandler
+    void on(SavingsAccountOpened event) {
+        accountId = event.accountId();
+        memberId = event.memberId();
+        minimumBalance = event.minimumBalance();
+        balance = Money.zero(currency());
+        status = Status.OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(DepositRecorded event) {
+        moveTo(balance.plus(event.amount()), event.balanceAfter());
+    }
+
+    @EventSourcingHandler
+    void on(WithdrawalRecorded event) {
+        moveTo(balance.minus(event.amount()), event.balanceAfter());
+        assertNotBelowFloor();
+    }
+
+    @EventSourcingHandler
+    void on(TransferSent event) {
+        moveTo(balance.minus(event.amount()), event.balanceAfter());
+        assertNotBelowFloor();
+    }
+
+    @EventSourcingHandler
+    void on(TransferReceived event) {
+        moveTo(balance.plus(event.amount()), event.balanceAfter());
+    }
+
+    @EventSourcingHandler
+    void on(HoldPlaced event) {
+        holds.put(event.holdId(), event.amount());
+        assertHeld(event.totalHeldAfter());
+        assertNotBelowFloor();
+    }
+
+    @EventSourcingHandler
+    void on(HoldReleased event) {
+        holds.remove(event.holdId());
+        assertHeld(event.totalHeldAfter());
+    }
+
+    @EventSourcingHandler
+    void on(SavingsAccountClosed event) {
+        status = Status.CLOSED;
+    }
+
+    private void moveTo(Money expected, Money balanceAfter) {
+        if (!expected.equals(balanceAfter)) {
+            throw new IllegalStateException("account " + accountId
+                    + ": a recorded balance does not follow from the one before");
+        }
+        balance = balanceAfter;
+    }
+
+    private void assertNotBelowFloor() {
+        if (balance.isLessThan(floor())) {
+            throw new IllegalStateException("account " + accountId
+                    + ": a debit took the balance below its floor");
+        }
+    }
+
+    private void assertHeld(Money totalHeldAfter) {
+        if (!held().equals(totalHeldAfter)) {
+            throw new IllegalStateException("account " + accountId
+                    + ": the recorded total held differs from its holds");
+        }
+    }
+}

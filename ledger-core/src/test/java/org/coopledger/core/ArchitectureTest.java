@@ -1,0 +1,47 @@
+package org.coopledger.core;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.coopledger.core.members.MemberAccounts;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+@AnalyzeClasses(packages = "org.coopledger.core", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule theDomainNeverDependsOnSpringWeb = noClasses()
+            .should().dependOnClassesThat().resideInAPackage("org.springframework.web..");
+
+    @ArchTest
+    static final ArchRule aggregatesAreNotPublic = classes()
+            .that().areAnnotatedWith(Aggregate.class)
+            .should().notBePublic();
+
+    /** Commands and events are the contract other modules compile against: values only. */
+    @ArchTest
+    static final ArchRule commandsAndEventsDependOnlyOnValueTypes = classes()
+            .that().resideInAPackage("org.coopledger.core..api..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.coopledger.core..api..",
+                    "org.coopledger.core.journal..", "java..", "org.joda.money..",
+                    "org.axonframework.modelling.command..", "com.fasterxml.jackson.annotation..");
+
+    /** Savings reaches the member side only through its api and the one door made for it. */
+    @ArchTest
+    static final ArchRule savingsUsesMembersOnlyThroughItsApiAndMemberAccounts = noClasses()
+            .that().resideInAPackage("org.coopledger.core.savings..")
+            .should().dependOnClassesThat(resideInAPackage("org.coopledger.core.members")
+                    .and(not(equivalentTo(MemberAccounts.class))));
+
+    @ArchTest
+    static final ArchRule membersNeverReachIntoSavingsInternals = noClasses()
+            .that().resideInAPackage("org.coopledger.core.members..")
+            .should().dependOnClassesThat().resideInAPackage("org.coopledger.core.savings");
+}

@@ -1,0 +1,139 @@
+package org.coopledger.core.axon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.coopledger.core.journal.JournalEntry;
+import org.coopledger.core.journal.TransactionId;
+import org.coopledger.core.members.api.IdentityDocument;
+import org.coopledger.core.members.api.MemberAccountClosed;
+import org.coopledger.core.members.api.MemberAccountOpened;
+import org.coopledger.core.members.api.MemberContactUpdated;
+import org.coopledger.core.members.api.MemberExited;
+import org.coopledger.core.members.api.MemberId;
+import org.coopledger.core.members.api.MemberRegistered;
+import org.coopledger.core.members.api.PersonalData;
+import org.coopledger.core.members.api.Segment;
+import org.coopledger.core.members.api.SharesPurchased;
+import org.coopledger.core.members.api.SharesRedeemed;
+import org.coopledger.core.savings.api.AccountId;
+import org.coopledger.core.savings.api.DepositRecorded;
+import org.coopledger.core.savings.api.HoldPlaced;
+import org.coopledger.core.savings.api.HoldReleased;
+import org.coopledger.core.savings.api.SavingsAccountClosed;
+import org.coopledger.core.savings.api.SavingsAccountOpened;
+import org.coopledger.core.savings.api.SavingsProductDefined;
+import org.coopledger.core.savings.api.TransferReceived;
+import org.coopledger.core.savings.api.TransferSent;
+import org.coopledger.core.savings.api.WithdrawalRecorded;
+import org.joda.money.Money;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.coopledger.core.journal.GlAccount.CASH_ON_HAND;
+import static org.coopledger.core.journal.GlAccount.MEMBER_SAVINGS;
+import static org.coopledger.core.journal.GlAccount.SHARE_CAPITAL;
+import static org.coopledger.core.journal.GlAccount.TRANSFERS_IN_TRANSIT;
+import static org.coopledger.core.testsupport.Samples.JOD;
+import static org.coopledger.core.testsupport.Samples.TODAY;
+import static org.coopledger.core.testsupport.Samples.jod;
+import static org.coopledger.core.testsupport.Samples.personal;
+import static org.coopledger.core.testsupport.BrokenInvariants.brokenInvariant;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Stored events must read back exactly, or history becomes unreadable after a deploy. */
+class StoredEventFormatTest {
+
+    private static final ObjectMapper MAPPER = LedgerObjectMapper.create();
+    private static final MemberId MEMBER = new MemberId("member-1");
+    private static final AccountId A = new AccountId("account-a");
+    private static final AccountId B = new AccountId("account-b");
+    private static final TransactionId T = new TransactionId("t-1");
+    private static final List<String> AGGREGATES = List.of("org.coopledger.core.members.Member",
+            "org.coopledger.core.savings.SavingsAccount", "org.coopledger.core.savings.SavingsProduct");
+
+    static Stream<Object> everyEvent() {
+        Money amount = jod("12.345");
+        PersonalData withoutDocument = new PersonalData("Name", null, null, null, null, null, IdentityDocument.none());
+        return Stream.of(
+                new MemberRegistered(MEMBER, "M-000001", personal(), Segment.REFUGEE, "AMMAN-1", TODAY),
+                new MemberRegistered(MEMBER, "M-000002", withoutDocument, Segment.HOST_COMMUNITY, "AMMAN-1", TODAY),
+                new MemberContactUpdated(MEMBER, "+962790000002", null),
+                new MemberExited(MEMBER, TODAY, "returned home"),
+                new MemberAccountOpened(MEMBER, A),
+                new MemberAccountClosed(MEMBER, A),
+                new SharesPurchased(MEMBER, T, 3, jod("4.115"), amount, 3, TODAY, "till-1",
+                        JournalEntry.transfer(CASH_ON_HAND, SHARE_CAPITAL, amount)),
+                new SharesRedeemed(MEMBER, T, 3, jod("4.115"), amount, 0, TODAY, null,
+                        JournalEntry.transfer(SHARE_CAPITAL, CASH_ON_HAND, amount)),
+                new SavingsProductDefined("COMPULSORY", "Compulsory savings", jod("10.000")),
+                new SavingsAccountOpened(A, MEMBER, "COMPULSORY", Money.zero(JOD), TODAY),
+                new DepositRecorded(A, T, amount, jod("112.345"), TODAY, TODAY.minusDays(1), "till-1", "salary",
+                        JournalEntry.transfer(CASH_ON_HAND, MEMBER_SAVINGS, amount)),
+                new WithdrawalRecorded(A, T, amount, jod("0.000"), TODAY, TODAY, null, null,
+                        JournalEntry.transfer(MEMBER_SAVINGS, CASH_ON_HAND, amount)),
+                new TransferSent(A, T, B, amount, jod("1.000"), TODAY, "rent",
+                        JournalEntry.transfer(MEMBER_SAVINGS, TRANSFERS_IN_TRANSIT, amount)),
+                new TransferReceived(B, T, A, amount, amount, TODAY, "rent",
+                        JournalEntry.transfer(TRANSFERS_IN_TRANSIT, MEMBER_SAVINGS, amount)),
+                new HoldPlaced(A, "h-1", amount, amount, "loan guarantee"),
+                new HoldReleased(A, "h-1", amount, jod("0.000")),
+                new SavingsAccountClosed(A, MEMBER, TODAY));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyEvent")
+    void eventReadsBackEqualToWhatWasWritten(Object event) throws Exception {
+        byte[] stored = MAPPER.writeValueAsBytes(event);
+        assertEquals(event, MAPPER.readValue(stored, event.getClass()));
+    }
+
+    @Test
+    void samplesCoverEveryEventAnAggregateApplies() throws Exception {
+        Set<Class<?>> sampled = everyEvent().map(Object::getClass).collect(Collectors.toSet());
+        for (String aggregate : AGGREGATES) {
+            Set<Class<?>> applied = Arrays.stream(Class.forName(aggregate).getDeclaredMethods())
+                    .filter(m -> m.isAnnotationPresent(EventSourcingHandler.class))
+                    .map(m -> m.getParameterTypes()[0])
+                    .collect(Collectors.toSet());
+            applied.removeAll(sampled);
+            assertEquals(Set.of(), applied, aggregate + " applies events without a sample here");
+        }
+    }
+
+    @Test
+    void amountsAreDecimalStringsWithTheCurrencyScaleAndAccountsAreTheirCodes() throws Exception {
+        Money amount = jod("12.5");
+        JsonNode json = MAPPER.readTree(MAPPER.writeValueAsBytes(new DepositRecorded(A, T, amount, amount, TODAY,
+                TODAY, null, null, JournalEntry.transfer(CASH_ON_HAND, MEMBER_SAVINGS, amount))));
+
+        assertEquals("12.500", json.at("/amount/amount").textValue());
+        assertEquals("JOD", json.at("/amount/currency").textValue());
+        assertEquals("1000", json.at("/journal/lines/0/account").textValue());
+        assertEquals("DEBIT", json.at("/journal/lines/0/side").textValue());
+        assertEquals("account-a", json.at("/accountId").textValue());
+        assertEquals("2026-11-30", json.at("/bookingDate").textValue());
+    }
+
+    @Test
+    void tamperedUnbalancedJournalFailsToRead() throws Exception {
+        Money amount = jod("1.000");
+        String json = MAPPER.writeValueAsString(new DepositRecorded(A, T, amount, amount, TODAY, TODAY, null, null,
+                JournalEntry.transfer(CASH_ON_HAND, MEMBER_SAVINGS, amount)));
+        String tampered = json.replaceFirst("\"amount\":\"1.000\",\"currency\":\"JOD\"}}\\]",
+                "\"amount\":\"2.000\",\"currency\":\"JOD\"}}]");
+        assertNotEquals(json, tampered);
+        Exception thrown = assertThrows(Exception.class, () -> MAPPER.readValue(tampered, DepositRecorded.class));
+        assertThat(thrown, brokenInvariant());
+    }
+}
