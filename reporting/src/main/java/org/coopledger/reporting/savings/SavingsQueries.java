@@ -11,13 +11,17 @@ import java.util.Optional;
 /** Reads of the savings projections. */
 public interface SavingsQueries {
 
+    /** Largest statement page; a larger {@code limit} is refused. */
+    int MAX_STATEMENT_LINES = 500;
+
     Optional<SavingsAccountView> account(AccountId accountId);
 
     List<SavingsAccountView> accountsOf(MemberId memberId);
 
     /**
      * Movements booked from {@code from} to {@code to} inclusive (either may be null = open),
-     * in booking order, after the cursor {@code after} (null = from the start), at most {@code limit}.
+     * in booking order, after the cursor {@code after} (null = from the start), at most {@code limit}
+     * (1 to {@link #MAX_STATEMENT_LINES}). A malformed cursor or limit is refused with VALIDATION_FAILED.
      */
     StatementPage statement(AccountId accountId, LocalDate from, LocalDate to, String after, int limit);
 

@@ -1,0 +1,77 @@
+package org.coopledger.reporting;
+
+import org.axonframework.common.AxonThreadFactory;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+
+import java.util.List;
+import java.util.concurrent.Executors;
+
+/**
+ * The read side for a Spring Boot application: the projections and queries of each feature,
+ * and the event processors that feed them. Each processing group gets a pooled streaming
+ * processor sized for projections and a dead-letter queue in {@code deadletterentry}, so one
+ * event that a handler cannot apply is parked (with the later events of its aggregate) instead
+ * of stopping the whole projection.
+ */
+@AutoConfiguration(after = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class})
+@ComponentScan(basePackages = {
+        "org.coopledger.reporting.members",
+        "org.coopledger.reporting.savings",
+        "org.coopledger.reporting.journal"})
+public class ProcessorConfiguration {
+
+    /** The processing groups of this module, one per projection; the names key their tokens and dead letters. */
+    public static final String MEMBERS = "members";
+    public static final String SAVINGS_ACCOUNTS = "savings-accounts";
+    public static final String JOURNAL = "journal";
+    public static final List<String> PROCESSING_GROUPS = List.of(MEMBERS, SAVINGS_ACCOUNTS, JOURNAL);
+
+    /** Events per transaction: one token update per batch, small enough to keep transactions short. */
+    static final int BATCH_SIZE = 100;
+    /** Projections wait on the database, not the CPU: two workers keep four segments busy. */
+    static final int WORKER_THREADS = 2;
+    /** Segments are fixed when the tokens are first created; four lets up to four nodes share a group. */
+    static final int INITIAL_SEGMENTS = 4;
+
+    @Bean
+    public ConfigurerModule reportingProcessors(ConnectionProvider connectionProvider,
+                                                TransactionManager transactionManager,
+                                                DeadLetterSchema deadLetterSchema,
+                                                @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                Serializer genericSerializer) {
+        return configurer -> configurer.eventProcessing(processing -> {
+            for (String group : PROCESSING_GROUPS) {
+                processing.registerPooledStreamingEventProcessor(group,
+                        configuration -> configuration.eventStore(), pooledProcessor(group));
+                processing.registerDeadLetterQueue(group, configuration -> JdbcSequencedDeadLetterQueue.builder()
+                        .processingGroup(group)
+                        .connectionProvider(connectionProvider)
+                        .transactionManager(transactionManager)
+                        .schema(deadLetterSchema)
+                        .eventSerializer(eventSerializer)
+                        .genericSerializer(genericSerializer)
+                        .build());
+            }
+        });
+    }
+
+    private static EventProcessingConfigurer.PooledStreamingProcessorConfiguration pooledProcessor(String group) {
+        return (configuration, builder) -> builder
+                .batchSize(BATCH_SIZE)
+                .initialSegmentCount(INITIAL_SEGMENTS)
+                .coordinatorExecutor(Executors.newScheduledThreadPool(1, new AxonThreadFactory("Coordinator - " + group)))
+                .workerExecutor(Executors.newScheduledThreadPool(WORKER_THREADS, new AxonThreadFactory("Worker - " + group)));
+    }
+}

@@ -1,0 +1,153 @@
+package org.coopledger.reporting.savings;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.coopledger.core.journal.TransactionId;
+import org.coopledger.core.savings.api.AccountId;
+import org.coopledger.core.savings.api.DepositRecorded;
+import org.coopledger.core.savings.api.HoldPlaced;
+import org.coopledger.core.savings.api.HoldReleased;
+import org.coopledger.core.savings.api.SavingsAccountClosed;
+import org.coopledger.core.savings.api.SavingsAccountOpened;
+import org.coopledger.core.savings.api.TransferReceived;
+import org.coopledger.core.savings.api.TransferSent;
+import org.coopledger.core.savings.api.WithdrawalRecorded;
+import org.coopledger.reporting.ProcessorConfiguration;
+import org.coopledger.reporting.Savepoint;
+import org.joda.money.Money;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Keeps {@code savings_account_projection} and {@code savings_statement_line}. Runs in the
+ * processor's transaction (the JdbcTemplate joins it), so rows commit together with the token.
+ * Idempotent under replay and redelivery: a statement line is keyed by (account, sequence number
+ * of its event) and inserted at most once; account columns are set to the absolute values the
+ * events state (balanceAfter, totalHeldAfter), and only by an event newer than the last applied.
+ * Each event's SQL runs in a savepoint, so a failing one can be dead-lettered.
+ */
+@Component
+@ProcessingGroup(ProcessorConfiguration.SAVINGS_ACCOUNTS)
+class SavingsAccountProjection {
+
+    private final JdbcTemplate jdbc;
+    private final Savepoint savepoint;
+
+    SavingsAccountProjection(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.savepoint = new Savepoint(transactionManager);
+    }
+
+    /** The account's currency is the currency of its minimum balance. */
+    @EventHandler
+    void on(SavingsAccountOpened event, @SequenceNumber long sequenceNumber) {
+        Money minimum = event.minimumBalance();
+        update("""
+                INSERT INTO savings_account_projection (account_id, member_id, product_code, currency, status,
+                    balance, held, minimum_balance, opened_on, last_sequence_number)
+                VALUES (?, ?, ?, ?, 'OPEN', 0, 0, ?, ?, ?)
+                ON CONFLICT (account_id) DO NOTHING""",
+                event.accountId().value(), event.memberId().value(), event.productCode(),
+                minimum.getCurrencyUnit().getCode(), minimum.getAmount(), event.openedOn(), sequenceNumber);
+    }
+
+    @EventHandler
+    void on(DepositRecorded event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt) {
+        post(new Movement(event.accountId(), sequenceNumber, event.transactionId(), MovementType.DEPOSIT,
+                event.amount(), event.balanceAfter(), event.bookingDate(), event.valueDate(), event.reference(),
+                recordedAt));
+    }
+
+    @EventHandler
+    void on(WithdrawalRecorded event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt) {
+        post(new Movement(event.accountId(), sequenceNumber, event.transactionId(), MovementType.WITHDRAWAL,
+                event.amount(), event.balanceAfter(), event.bookingDate(), event.valueDate(), event.reference(),
+                recordedAt));
+    }
+
+    /** Transfers carry no value date: they take value on their booking date. */
+    @EventHandler
+    void on(TransferSent event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt) {
+        post(new Movement(event.accountId(), sequenceNumber, event.transactionId(), MovementType.TRANSFER_OUT,
+                event.amount(), event.balanceAfter(), event.bookingDate(), event.bookingDate(), event.reference(),
+                recordedAt));
+    }
+
+    @EventHandler
+    void on(TransferReceived event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt) {
+        post(new Movement(event.accountId(), sequenceNumber, event.transactionId(), MovementType.TRANSFER_IN,
+                event.amount(), event.balanceAfter(), event.bookingDate(), event.bookingDate(), event.reference(),
+                recordedAt));
+    }
+
+    @EventHandler
+    void on(HoldPlaced event, @SequenceNumber long sequenceNumber) {
+        setHeld(event.accountId(), event.totalHeldAfter(), sequenceNumber);
+    }
+
+    @EventHandler
+    void on(HoldReleased event, @SequenceNumber long sequenceNumber) {
+        setHeld(event.accountId(), event.totalHeldAfter(), sequenceNumber);
+    }
+
+    @EventHandler
+    void on(SavingsAccountClosed event, @SequenceNumber long sequenceNumber) {
+        update("""
+                UPDATE savings_account_projection SET status = 'CLOSED', closed_on = ?, last_sequence_number = ?
+                WHERE account_id = ? AND last_sequence_number < ?""",
+                event.closedOn(), sequenceNumber, event.accountId().value(), sequenceNumber);
+    }
+
+    /** A replay rebuilds both tables from the first event. */
+    @ResetHandler
+    void reset() {
+        jdbc.execute("TRUNCATE TABLE savings_statement_line, savings_account_projection");
+    }
+
+    private void post(Movement movement) {
+        String accountId = movement.accountId().value();
+        savepoint.run(() -> {
+            jdbc.update("""
+                    INSERT INTO savings_statement_line (account_id, entry_no, transaction_id, type, direction, amount,
+                        currency, balance_after, booking_date, value_date, reference, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (account_id, entry_no) DO NOTHING""",
+                    accountId, movement.entryNo(), movement.transactionId().value(), movement.type().name(),
+                    movement.type().direction(), movement.amount().getAmount(),
+                    movement.amount().getCurrencyUnit().getCode(), movement.balanceAfter().getAmount(),
+                    movement.bookingDate(), movement.valueDate(), movement.reference(),
+                    OffsetDateTime.ofInstant(movement.recordedAt(), ZoneOffset.UTC));
+            jdbc.update("""
+                    UPDATE savings_account_projection SET balance = ?, last_sequence_number = ?
+                    WHERE account_id = ? AND last_sequence_number < ?""",
+                    movement.balanceAfter().getAmount(), movement.entryNo(), accountId, movement.entryNo());
+        });
+    }
+
+    private void setHeld(AccountId accountId, Money totalHeldAfter, long sequenceNumber) {
+        update("""
+                UPDATE savings_account_projection SET held = ?, last_sequence_number = ?
+                WHERE account_id = ? AND last_sequence_number < ?""",
+                totalHeldAfter.getAmount(), sequenceNumber, accountId.value(), sequenceNumber);
+    }
+
+    /** One statement in its own savepoint (see {@link Savepoint}). */
+    private void update(String sql, Object... args) {
+        savepoint.run(() -> jdbc.update(sql, args));
+    }
+
+    /** What a statement line records, whichever event it comes from. */
+    private record Movement(AccountId accountId, long entryNo, TransactionId transactionId, MovementType type,
+                            Money amount, Money balanceAfter, LocalDate bookingDate, LocalDate valueDate,
+                            String reference, Instant recordedAt) {
+    }
+}

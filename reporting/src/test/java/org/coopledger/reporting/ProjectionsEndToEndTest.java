@@ -1,0 +1,163 @@
+package org.coopledger.reporting;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.coopledger.core.journal.JournalEntry;
+import org.coopledger.core.members.api.MemberId;
+import org.coopledger.core.savings.api.AccountId;
+import org.coopledger.core.savings.api.DepositRecorded;
+import org.coopledger.reporting.journal.JournalQueries;
+import org.coopledger.reporting.members.MemberQueries;
+import org.coopledger.reporting.savings.SavingsQueries;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.coopledger.core.journal.GlAccount.CASH_ON_HAND;
+import static org.coopledger.core.journal.GlAccount.MEMBER_SAVINGS;
+import static org.coopledger.reporting.SampleEvents.DAY_1;
+import static org.coopledger.reporting.SampleEvents.deposit;
+import static org.coopledger.reporting.SampleEvents.opened;
+import static org.coopledger.reporting.SampleEvents.registered;
+import static org.coopledger.reporting.SampleEvents.sharesPurchased;
+import static org.coopledger.reporting.SampleEvents.tx;
+import static org.coopledger.reporting.SampleEvents.usd;
+
+/**
+ * The module as a Spring Boot application loads it: auto-configuration, Axon's JDBC event and
+ * token stores on PostgreSQL, the three pooled processors and their dead-letter queues. Events
+ * go into the event store (serialized and read back as in production) and come out of the queries.
+ */
+@DirtiesContext
+@SpringBootTest(classes = ProjectionsEndToEndTest.Application.class, properties = {
+        "axon.axonserver.enabled=false",
+        "spring.autoconfigure.exclude=org.axonframework.springboot.autoconfig.UpdateCheckerAutoConfiguration"})
+class ProjectionsEndToEndTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    /** PostgreSQL is a bean, so that it stops only after the processors that read it. */
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class Application {
+        @Bean(destroyMethod = "close")
+        EmbeddedPostgres embeddedPostgres() throws IOException {
+            return EmbeddedPostgres.builder().start();
+        }
+
+        @Bean
+        DataSource dataSource(EmbeddedPostgres postgres) {
+            return postgres.getPostgresDatabase();
+        }
+    }
+
+    @Autowired
+    private EventStore eventStore;
+    @Autowired
+    private EventProcessingConfiguration processing;
+    @Autowired
+    private SavingsQueries savings;
+    @Autowired
+    private MemberQueries members;
+    @Autowired
+    private JournalQueries journal;
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    private final Map<String, Long> sequences = new HashMap<>();
+
+    private void append(String type, String aggregateId, Object payload) {
+        long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
+        eventStore.publish(new GenericDomainEventMessage<>(type, aggregateId, sequence, payload));
+    }
+
+    @Test
+    void eachProcessingGroupRunsAsAPooledProcessorWithAJdbcDeadLetterQueueAndFourSegments() {
+        for (String group : ProcessorConfiguration.PROCESSING_GROUPS) {
+            assertThat(processing.eventProcessor(group, PooledStreamingEventProcessor.class)).as(group).isPresent();
+            assertThat(processing.deadLetterQueue(group)).as(group).get()
+                    .isInstanceOf(JdbcSequencedDeadLetterQueue.class);
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                    "SELECT count(*) FROM tokenentry WHERE processorname = ?", Long.class, group)).isEqualTo(4L));
+        }
+    }
+
+    @Test
+    void eventsInTheStoreReachEveryProjection() {
+        MemberId member = new MemberId("e2e-member");
+        AccountId account = new AccountId("e2e-account");
+        append("Member", member.value(), registered(member, "M-900001"));
+        append("Member", member.value(), sharesPurchased(member, "e2e-s1", 2, usd("10.00"), 2, DAY_1));
+        append("SavingsAccount", account.value(), opened(account, member, usd("5.00")));
+        append("SavingsAccount", account.value(), deposit(account, "e2e-d1", usd("40.00"), usd("40.00"), DAY_1));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(members.member(member)).get().satisfies(view -> {
+                assertThat(view.sharesHeld()).isEqualTo(2);
+                assertThat(view.shareCapital()).isEqualTo(usd("20.00"));
+            });
+            assertThat(savings.account(account)).get().satisfies(view -> {
+                assertThat(view.balance()).isEqualTo(usd("40.00"));
+                assertThat(view.available()).isEqualTo(usd("35.00"));
+            });
+            assertThat(savings.statement(account, null, null, null, 10).lines()).singleElement()
+                    .satisfies(line -> assertThat(line.entryNo()).isEqualTo(1L));
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM journal_line WHERE transaction_id LIKE 'e2e-%'",
+                    Long.class)).isEqualTo(4L);
+        });
+        assertThat(jdbc.queryForList("SELECT global_index FROM journal_line WHERE transaction_id = 'e2e-d1'",
+                Long.class)).doesNotContainNull();
+        assertThat(journal.trialBalance(null).balanced()).isTrue();
+    }
+
+    /**
+     * A statement line that the database refuses (here a reference longer than the column) parks
+     * the event and the later events of the same account; other accounts carry on.
+     */
+    @Test
+    void anEventTheProjectionCannotApplyIsDeadLetteredWithoutStoppingOtherAccounts() {
+        MemberId member = new MemberId("dlq-member");
+        AccountId broken = new AccountId("dlq-broken");
+        AccountId healthy = new AccountId("dlq-healthy");
+        append("SavingsAccount", broken.value(), opened(broken, member, usd("0.00")));
+        append("SavingsAccount", healthy.value(), opened(healthy, member, usd("0.00")));
+        append("SavingsAccount", broken.value(), new DepositRecorded(broken, tx("dlq-d1"), usd("1.00"), usd("1.00"),
+                DAY_1, DAY_1, "TILL-1", "x".repeat(141), JournalEntry.transfer(CASH_ON_HAND, MEMBER_SAVINGS, usd("1.00"))));
+        append("SavingsAccount", broken.value(), deposit(broken, "dlq-d2", usd("2.00"), usd("3.00"), DAY_1));
+        append("SavingsAccount", healthy.value(), deposit(healthy, "dlq-d3", usd("7.00"), usd("7.00"), DAY_1));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(savings.account(healthy)).get().satisfies(view ->
+                    assertThat(view.balance()).isEqualTo(usd("7.00")));
+            assertThat(jdbc.queryForObject("""
+                    SELECT count(*) FROM deadletterentry
+                    WHERE processinggroup = 'savings-accounts' AND sequenceidentifier IS NOT NULL""", Long.class))
+                    .isEqualTo(2L);
+        });
+        assertThat(jdbc.queryForList("SELECT causemessage FROM deadletterentry WHERE causemessage IS NOT NULL",
+                String.class)).singleElement().asString()
+                .contains("SQLSTATE 22001").doesNotContain("xxxx");
+        assertThat(savings.account(broken)).get().satisfies(view -> assertThat(view.balance()).isEqualTo(usd("0.00")));
+        assertThat(savings.statement(broken, null, null, null, 10).lines()).isEmpty();
+        assertThat(jdbc.queryForObject(
+                "SELECT count(*) FROM journal_line WHERE transaction_id IN ('dlq-d1', 'dlq-d2')", Long.class))
+                .as("the journal has no such limit and posts both").isEqualTo(4L);
+    }
+}

@@ -1,0 +1,103 @@
+package org.coopledger.reporting;
+
+import org.coopledger.core.journal.JournalEntry;
+import org.coopledger.core.journal.TransactionId;
+import org.coopledger.core.members.api.DocumentType;
+import org.coopledger.core.members.api.Gender;
+import org.coopledger.core.members.api.IdentityDocument;
+import org.coopledger.core.members.api.MemberId;
+import org.coopledger.core.members.api.MemberRegistered;
+import org.coopledger.core.members.api.PersonalData;
+import org.coopledger.core.members.api.Segment;
+import org.coopledger.core.members.api.SharesPurchased;
+import org.coopledger.core.members.api.SharesRedeemed;
+import org.coopledger.core.savings.api.AccountId;
+import org.coopledger.core.savings.api.DepositRecorded;
+import org.coopledger.core.savings.api.SavingsAccountOpened;
+import org.coopledger.core.savings.api.TransferReceived;
+import org.coopledger.core.savings.api.TransferSent;
+import org.coopledger.core.savings.api.WithdrawalRecorded;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import static org.coopledger.core.journal.GlAccount.CASH_ON_HAND;
+import static org.coopledger.core.journal.GlAccount.MEMBER_SAVINGS;
+import static org.coopledger.core.journal.GlAccount.SHARE_CAPITAL;
+import static org.coopledger.core.journal.GlAccount.TRANSFERS_IN_TRANSIT;
+
+/** Events as the aggregates write them, journal entries included; invented people only. */
+public final class SampleEvents {
+
+    public static final CurrencyUnit USD = CurrencyUnit.USD;
+    public static final CurrencyUnit JOD = CurrencyUnit.of("JOD");
+    public static final LocalDate DAY_1 = LocalDate.of(2026, 3, 1);
+    public static final LocalDate DAY_2 = LocalDate.of(2026, 3, 2);
+    public static final LocalDate DAY_3 = LocalDate.of(2026, 3, 3);
+
+    private SampleEvents() {
+    }
+
+    public static Money usd(String amount) {
+        return Money.of(USD, new BigDecimal(amount));
+    }
+
+    public static Money jod(String amount) {
+        return Money.of(JOD, new BigDecimal(amount));
+    }
+
+    public static TransactionId tx(String id) {
+        return new TransactionId(id);
+    }
+
+    public static MemberRegistered registered(MemberId memberId, String memberNumber) {
+        return new MemberRegistered(memberId, memberNumber,
+                new PersonalData("Amina Test", LocalDate.of(1990, 5, 17), Gender.FEMALE, "+962700000000", "SY",
+                        "Block 4, Zaatari", new IdentityDocument(DocumentType.REFUGEE_CERTIFICATE, "RC-0001")),
+                Segment.REFUGEE, "AMMAN-1", DAY_1);
+    }
+
+    public static SavingsAccountOpened opened(AccountId accountId, MemberId memberId, Money minimumBalance) {
+        return new SavingsAccountOpened(accountId, memberId, "VOLUNTARY", minimumBalance, DAY_1);
+    }
+
+    public static DepositRecorded deposit(AccountId accountId, String tx, Money amount, Money balanceAfter,
+                                          LocalDate bookingDate) {
+        return new DepositRecorded(accountId, tx(tx), amount, balanceAfter, bookingDate, bookingDate, "TILL-1",
+                "cash in", JournalEntry.transfer(CASH_ON_HAND, MEMBER_SAVINGS, amount));
+    }
+
+    public static WithdrawalRecorded withdrawal(AccountId accountId, String tx, Money amount, Money balanceAfter,
+                                                LocalDate bookingDate) {
+        return new WithdrawalRecorded(accountId, tx(tx), amount, balanceAfter, bookingDate, bookingDate, "TILL-1",
+                "cash out", JournalEntry.transfer(MEMBER_SAVINGS, CASH_ON_HAND, amount));
+    }
+
+    public static TransferSent sent(AccountId from, AccountId to, String tx, Money amount, Money balanceAfter,
+                                    LocalDate bookingDate) {
+        return new TransferSent(from, tx(tx), to, amount, balanceAfter, bookingDate, "rent",
+                JournalEntry.transfer(MEMBER_SAVINGS, TRANSFERS_IN_TRANSIT, amount));
+    }
+
+    public static TransferReceived received(AccountId to, AccountId from, String tx, Money amount,
+                                            Money balanceAfter, LocalDate bookingDate) {
+        return new TransferReceived(to, tx(tx), from, amount, balanceAfter, bookingDate, "rent",
+                JournalEntry.transfer(TRANSFERS_IN_TRANSIT, MEMBER_SAVINGS, amount));
+    }
+
+    public static SharesPurchased sharesPurchased(MemberId memberId, String tx, int count, Money price, int after,
+                                                  LocalDate bookingDate) {
+        Money amount = price.multipliedBy(count);
+        return new SharesPurchased(memberId, tx(tx), count, price, amount, after, bookingDate, "TILL-1",
+                JournalEntry.transfer(CASH_ON_HAND, SHARE_CAPITAL, amount));
+    }
+
+    public static SharesRedeemed sharesRedeemed(MemberId memberId, String tx, int count, Money price, int after,
+                                                LocalDate bookingDate) {
+        Money amount = price.multipliedBy(count);
+        return new SharesRedeemed(memberId, tx(tx), count, price, amount, after, bookingDate, "TILL-1",
+                JournalEntry.transfer(SHARE_CAPITAL, CASH_ON_HAND, amount));
+    }
+}
