@@ -1,10 +1,13 @@
 package org.coopledger.api;
 
+import org.coopledger.core.LedgerCoreConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 
 /** The coopledger server: HTTP API, write side and projections in one process. */
 @SpringBootApplication
+@Import(LedgerCoreConfiguration.class)
 public class LedgerApplication {
 
     public static void main(String[] args) {

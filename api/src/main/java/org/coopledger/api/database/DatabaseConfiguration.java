@@ -35,6 +35,8 @@ public class DatabaseConfiguration {
             config.setUsername(properties.username());
             config.setPassword(properties.password());
         }
+        // PostgreSQL quotes failing rows in its error messages; rows hold personal data.
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         config.setPoolName("ledger");
         config.setMaximumPoolSize(properties.poolSize());
         // Fail fast instead of queueing requests for 30 s when the database is gone.

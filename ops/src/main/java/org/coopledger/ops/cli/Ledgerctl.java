@@ -1,0 +1,16 @@
+package org.coopledger.ops.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ledgerctl}: operating the ledger from the command line. */
+@Command(name = "ledgerctl", mixinStandardHelpOptions = true, version = "ledgerctl 0.1",
+        description = "Operate a coopledger database.",
+        subcommands = {VerifyCommand.class})
+public final class Ledgerctl {
+
+    public static void main(String[] args) {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        System.exit(new CommandLine(new Ledgerctl()).execute(args));
+    }
+}

@@ -1,0 +1,38 @@
+package org.coopledger.ops.verify;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a verification found. {@code differences} is empty for a sound ledger.
+ *
+ * @param eventsChecked       events replayed, up to {@code headGlobalIndex}
+ * @param trialBalanceByCurrency net of all journal lines per currency, recomputed from events
+ */
+public record VerificationReport(long headGlobalIndex,
+                                 long eventsChecked,
+                                 long journalEntries,
+                                 long accountsChecked,
+                                 Map<String, String> trialBalanceByCurrency,
+                                 List<String> differences,
+                                 Duration duration) {
+
+    public boolean clean() {
+        return differences.isEmpty();
+    }
+
+    public String render() {
+        StringBuilder text = new StringBuilder()
+                .append("events checked:   ").append(eventsChecked).append(" (up to global index ")
+                .append(headGlobalIndex).append(")\n")
+                .append("journal entries:  ").append(journalEntries).append('\n')
+                .append("accounts checked: ").append(accountsChecked).append('\n')
+                .append("trial balance:    ").append(trialBalanceByCurrency).append('\n')
+                .append("duration:         ").append(duration.toMillis()).append(" ms\n")
+                .append("differences:      ").append(differences.size()).append('\n');
+        differences.forEach(d -> text.append("  - ").append(d).append('\n'));
+        text.append(clean() ? "RESULT: clean\n" : "RESULT: DIFFERENCES FOUND\n");
+        return text.toString();
+    }
+}
