@@ -1,0 +1,41 @@
+package org.coopledger.api.me;
+
+import org.coopledger.api.members.MemberResponse;
+import org.coopledger.api.savings.AccountResponse;
+import org.coopledger.api.security.Access;
+import org.coopledger.core.error.ErrorCode;
+import org.coopledger.core.error.LedgerException;
+import org.coopledger.core.members.api.MemberId;
+import org.coopledger.reporting.members.MemberQueries;
+import org.coopledger.reporting.savings.SavingsQueries;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** A member user's own record and accounts; the member is the one the user is linked to, never a parameter. */
+@RestController
+class MeController {
+
+    private final Access access;
+    private final MemberQueries members;
+    private final SavingsQueries savings;
+
+    MeController(Access access, MemberQueries members, SavingsQueries savings) {
+        this.access = access;
+        this.members = members;
+        this.savings = savings;
+    }
+
+    @GetMapping("/api/v1/me")
+    @PreAuthorize("hasRole('MEMBER')")
+    public MeResponse me() {
+        MemberId self = access.currentUser().memberId()
+                .orElseThrow(() -> new LedgerException(ErrorCode.MEMBER_NOT_FOUND, "this user is not linked to a member"));
+        MemberResponse member = members.member(self).map(MemberResponse::of)
+                .orElseThrow(() -> new LedgerException(ErrorCode.MEMBER_NOT_FOUND, "no such member"));
+        List<AccountResponse> accounts = savings.accountsOf(self).stream().map(AccountResponse::of).toList();
+        return new MeResponse(member, accounts, List.of());
+    }
+}

@@ -1,0 +1,4 @@
+package org.coopledger.api.members;
+
+public record MemberRegisteredResponse(String memberId, String memberNumber) {
+}

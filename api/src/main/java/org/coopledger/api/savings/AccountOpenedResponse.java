@@ -1,0 +1,4 @@
+package org.coopledger.api.savings;
+
+public record AccountOpenedResponse(String accountId) {
+}

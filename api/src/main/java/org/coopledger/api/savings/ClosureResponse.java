@@ -1,0 +1,6 @@
+package org.coopledger.api.savings;
+
+import java.time.LocalDate;
+
+public record ClosureResponse(String accountId, String status, LocalDate closedOn) {
+}
