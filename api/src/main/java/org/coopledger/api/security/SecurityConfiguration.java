@@ -1,0 +1,66 @@
+package org.coopledger.api.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what. The API is stateless: HTTP Basic on every request against the ledger's own
+ * users, no session and no cookie, hence no CSRF token. Health, metrics and the OpenAPI
+ * description are open; everything else needs a user, and the controllers check roles with
+ * {@code @PreAuthorize}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    private static final String[] OPEN = {
+            "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+            // Error pages of failures outside Spring MVC; the failed request was checked already.
+            "/error"
+    };
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
+                                    SecurityProblems problems) throws Exception {
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authenticationManager(authenticationManager)
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(OPEN).permitAll()
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().authenticated())
+                .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new PasswordHashing();
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(JdbcTemplate jdbc, PasswordEncoder passwordEncoder,
+                                                CredentialCache cache) {
+        DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(new LedgerUserDetailsService(jdbc));
+        bcrypt.setPasswordEncoder(passwordEncoder);
+        return new ProviderManager(new CachingAuthenticationProvider(bcrypt, cache));
+    }
+}

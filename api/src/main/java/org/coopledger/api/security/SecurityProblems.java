@@ -1,0 +1,40 @@
+package org.coopledger.api.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.coopledger.api.problem.Problem;
+import org.coopledger.api.problem.ProblemWriter;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+
+/**
+ * 401 and 403 raised by the security filters, as problem details like every other error. All
+ * authentication failures (unknown user, wrong password, disabled user) answer the same, so the
+ * answer does not tell which usernames exist.
+ */
+@Component
+class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final ProblemWriter writer;
+
+    SecurityProblems(ProblemWriter writer) {
+        this.writer = writer;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        writer.write(request, response, Problem.unauthenticated());
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
+        writer.write(request, response, Problem.forbidden());
+    }
+}
