@@ -64,6 +64,36 @@ class MemberRegistrationTest extends IntegrationTest {
     }
 
     @Test
+    void concurrentRegistrationsOfOneMemberNumberLetExactlyOneThrough() throws Exception {
+        String number = "C-" + Cooperative.shortId();
+        int racers = 12;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<LedgerClient.Response>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            Map<String, Object> body = memberBody("Racer " + i);
+            body.put("memberNumber", number);
+            answers.add(pool.submit(() -> {
+                start.await();
+                return teller.post("/api/v1/members", body);
+            }));
+        }
+        start.countDown();
+        List<LedgerClient.Response> responses = new java.util.ArrayList<>();
+        for (var answer : answers) {
+            responses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
+        assertThat(responses).filteredOn(r -> r.status() != 201)
+                .allSatisfy(r -> r.isProblem(409, "MEMBER_NUMBER_TAKEN"));
+        Integer registered = jdbc.queryForObject(
+                "SELECT count(*) FROM member_number_registry WHERE member_number = ?", Integer.class, number);
+        assertThat(registered).isEqualTo(1);
+    }
+
+    @Test
     void anUnknownMemberIsNotFound() {
         teller.get("/api/v1/members/no-such-member").isProblem(404, "MEMBER_NOT_FOUND");
         teller.patch("/api/v1/members/no-such-member/contact", Map.of("phone", "+1555")).isProblem(404, "MEMBER_NOT_FOUND");

@@ -90,6 +90,22 @@ class TransferTest extends IntegrationTest {
         coop.assertUnchanged(teller, destination, destinationBefore);
     }
 
+    /**
+     * The source leg is applied first in memory, then the closed destination refuses its leg:
+     * the whole unit of work rolls back, as it would if the process died between the legs.
+     */
+    @Test
+    void aTransferWhoseSecondLegFailsLeavesTheFirstUnposted() {
+        String closed = coop.openAccount(teller, coop.registerMember(teller), "JOD");
+        teller.post("/api/v1/savings-accounts/" + closed + "/closure", Map.of()).hasStatus(200);
+        AccountSnapshot sourceBefore = coop.settled(teller, source, "80.000");
+
+        transfer(source, closed, "10.000", "JOD").isProblem(422, "ACCOUNT_NOT_ACTIVE");
+
+        coop.assertUnchanged(teller, source, sourceBefore);
+        assertThat(coop.events(closed)).isEqualTo(2);
+    }
+
     @Test
     void aTransferToOrFromAnUnknownAccountIsRefused() {
         AccountSnapshot before = coop.settled(teller, source, "80.000");
