@@ -29,13 +29,20 @@ final class ProjectionCatchUp {
         this.dataSource = dataSource;
     }
 
-    /** Waits until every segment's token reaches {@code head}; returns the laggards (empty when none). */
-    Map<String, Long> await(long head, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
+    /**
+     * Waits while tokens are still moving towards {@code head}, giving up once none has moved for
+     * {@code quiet}; returns the segments still before the head (empty when none).
+     */
+    Map<String, Long> await(long head, Duration quiet) throws InterruptedException {
         Map<String, Long> behind = behind(head);
-        while (!behind.isEmpty() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-            behind = behind(head);
+        Instant lastMove = Instant.now();
+        while (!behind.isEmpty() && Instant.now().isBefore(lastMove.plus(quiet))) {
+            Thread.sleep(100);
+            Map<String, Long> now = behind(head);
+            if (!now.equals(behind)) {
+                lastMove = Instant.now();
+            }
+            behind = now;
         }
         return behind;
     }

@@ -80,9 +80,11 @@ public final class Reconciliation {
                 differences.add("trial balance in " + currency + " is " + net + ", not zero");
             }
         });
-        Map<String, Long> behind = awaitProjections(head);
-        behind.forEach((segment, position) -> differences.add(
-                "projection " + segment + " has processed up to " + position + ", not to " + head));
+        // A token only moves when its processor handles an event, so a projection may stand
+        // before later events that do not concern it; real drift shows in the comparisons below.
+        List<String> notes = new ArrayList<>();
+        awaitProjections(head).forEach((segment, position) -> notes.add(
+                "processor " + segment + " token at " + position + " (head " + head + ")"));
         boolean ledgerMoved = history.head() != head;
         java.util.Set<String> movedOn = ledgerMoved ? history.aggregatesChangedAfter(head) : java.util.Set.of();
         compareAccounts(accounts, movedOn, differences);
@@ -90,12 +92,12 @@ public final class Reconciliation {
             compareTrialBalance(glBalances, differences);
         }
         return new VerificationReport(head, events, entries[0], accounts.size(), netByCurrency,
-                List.copyOf(differences), Duration.between(started, Instant.now()));
+                List.copyOf(differences), List.copyOf(notes), Duration.between(started, Instant.now()));
     }
 
     private Map<String, Long> awaitProjections(long head) {
         try {
-            return catchUp.await(head, Duration.ofSeconds(30));
+            return catchUp.await(head, Duration.ofSeconds(2));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for projections", e);

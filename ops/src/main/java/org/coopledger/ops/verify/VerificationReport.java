@@ -9,6 +9,8 @@ import java.util.Map;
  *
  * @param eventsChecked       events replayed, up to {@code headGlobalIndex}
  * @param trialBalanceByCurrency net of all journal lines per currency, recomputed from events
+ * @param notes               observations that are not differences (e.g. a processor whose token
+ *                            stands before events it has no handler for)
  */
 public record VerificationReport(long headGlobalIndex,
                                  long eventsChecked,
@@ -16,6 +18,7 @@ public record VerificationReport(long headGlobalIndex,
                                  long accountsChecked,
                                  Map<String, String> trialBalanceByCurrency,
                                  List<String> differences,
+                                 List<String> notes,
                                  Duration duration) {
 
     public boolean clean() {
@@ -32,6 +35,7 @@ public record VerificationReport(long headGlobalIndex,
                 .append("duration:         ").append(duration.toMillis()).append(" ms\n")
                 .append("differences:      ").append(differences.size()).append('\n');
         differences.forEach(d -> text.append("  - ").append(d).append('\n'));
+        notes.forEach(n -> text.append("note: ").append(n).append('\n'));
         text.append(clean() ? "RESULT: clean\n" : "RESULT: DIFFERENCES FOUND\n");
         return text.toString();
     }
