@@ -12,7 +12,8 @@ import java.nio.file.Path;
 /**
  * A real PostgreSQL 17 started from the binaries on the classpath, with its data directory
  * kept between runs, so that {@code java -jar} on a bare machine is a working, durable ledger.
- * Durability settings stay at PostgreSQL's defaults (fsync and synchronous_commit on).
+ * Durability is PostgreSQL's default and is forced on: fsync, synchronous_commit and
+ * full_page_writes (see {@link #start}).
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -31,6 +32,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
+                    // zonky starts PostgreSQL with fsync and synchronous_commit off (it is made
+                    // for throwaway test databases); a ledger must not lose acknowledged commits.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "128MB")
                     .setServerConfig("listen_addresses", "127.0.0.1");

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +30,11 @@ class EmbeddedRestartTest {
     Path dataDir;
 
     @Test
-    void balancesSurviveARestartOfTheEmbeddedDefault() {
+    void balancesSurviveARestartOfTheEmbeddedDefaultWhichCommitsDurably() {
         String accountId;
         LedgerClient teller;
         try (ConfigurableApplicationContext first = start()) {
+            assertDurableCommits(first);
             LedgerClient admin = LedgerClient.admin(port(first));
             teller = admin.newUser("TELLER");
             String memberId = teller.post("/api/v1/members", Map.of("legalName", "Restart Member",
@@ -57,6 +61,14 @@ class EmbeddedRestartTest {
                     .hasStatus(201);
             awaitBalance(sameTeller, accountId, "43.000");
         }
+    }
+
+    /** An acknowledged deposit must survive a power cut, not only a clean stop. */
+    private static void assertDurableCommits(ConfigurableApplicationContext context) {
+        JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+        assertThat(jdbc.queryForObject("SHOW fsync", String.class)).isEqualTo("on");
+        assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
+        assertThat(jdbc.queryForObject("SHOW full_page_writes", String.class)).isEqualTo("on");
     }
 
     private ConfigurableApplicationContext start() {

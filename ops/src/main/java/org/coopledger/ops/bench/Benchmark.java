@@ -1,0 +1,74 @@
+package org.coopledger.ops.bench;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One benchmark run: ledger up, seeded over HTTP, the JDBC baseline, then the scenario's load,
+ * then the ledger stopped if this run started it. The baseline runs before the load so that
+ * the projections' catch-up after the load does not slow it down.
+ */
+public final class Benchmark {
+
+    private Benchmark() {
+    }
+
+    public static BenchReport run(BenchSettings settings, PrintStream progress) {
+        progress.println(settings.target() == null ? "starting the ledger in-process on a temporary embedded PostgreSQL"
+                : "using the ledger at " + settings.target());
+        try (LedgerUnderTest ledger = settings.target() == null ? LedgerUnderTest.startInProcess(settings.ledgerProperties())
+                : LedgerUnderTest.remote(settings.target(), settings.adminPassword(), settings.database())) {
+            progress.printf("seeding a teller and %d funded accounts%n", settings.accounts());
+            LedgerHttp admin = LedgerHttp.connect(ledger.baseUrl()).as("admin", ledger.adminPassword());
+            Seeder.Seeded seeded = Seeder.seed(admin, settings.accounts(), settings.clients());
+            Machine machine = Machine.describe(ledger.database());
+            if (!machine.durable()) {
+                progress.println("WARNING: the database does not flush commits (" + machine.durability()
+                        + "); the figures are not those of a durable ledger");
+            }
+            BaselineFigures baseline = null;
+            if (settings.baseline() && ledger.database() != null) {
+                progress.printf("JDBC baseline: %d clients, %s warm-up, %s measured%n", settings.clients(),
+                        settings.warmup(), settings.duration());
+                baseline = JdbcBaseline.run(ledger.database(), settings.clients(), settings.warmup(), settings.duration());
+            }
+            progress.printf("scenario %s: %d clients, %s warm-up, %s measured%n", settings.scenario().label(),
+                    settings.clients(), settings.warmup(), settings.duration());
+            OperationStats stats;
+            HeapFigures heap;
+            try (HeapWatch watch = HeapWatch.start(ledger.inProcess())) {
+                stats = LoadRun.run(seeded.teller(), settings.scenario().mix(), new Requests(seeded.accountIds()),
+                        settings.clients(), settings.ratePerSecond(), settings.warmup(), settings.duration());
+                heap = watch.figures();
+            }
+            String ledgerLabel = !ledger.inProcess() ? ledger.baseUrl().toString()
+                    : "in-process on its embedded default (PostgreSQL 17, durable commits), temporary data folder";
+            return assemble(settings, ledgerLabel, machine, stats, heap, baseline);
+        }
+    }
+
+    static BenchReport assemble(BenchSettings settings, String ledger, Machine machine, OperationStats stats,
+                                HeapFigures heap, BaselineFigures baseline) {
+        double seconds = settings.duration().toNanos() / 1e9;
+        List<BenchReport.KindFigures> kinds = new ArrayList<>();
+        for (OperationKind kind : settings.scenario().mix().weights().keySet()) {
+            LatencySummary latency = LatencySummary.ofMicros(stats.latencyMicros(kind));
+            kinds.add(new BenchReport.KindFigures(kind.label(), latency.count(), latency.count() / seconds, latency));
+        }
+        LatencySummary all = LatencySummary.ofMicros(stats.allLatencyMicros());
+        BenchReport.KindFigures total = new BenchReport.KindFigures("all", all.count(), all.count() / seconds, all);
+        double postingsPerSecond = stats.succeededPostings() / seconds;
+        BenchReport.Ratio ratio = null;
+        if (baseline != null && baseline.insertsPerSecond() > 0) {
+            ratio = settings.scenario() == Scenario.POSTINGS
+                    ? new BenchReport.Ratio("ledger postings/s / baseline inserts/s", postingsPerSecond / baseline.insertsPerSecond())
+                    : new BenchReport.Ratio("ledger reads/s / baseline inserts/s", total.opsPerSecond() / baseline.insertsPerSecond());
+        }
+        BenchReport.Settings shown = new BenchReport.Settings(settings.clients(), seconds,
+                settings.warmup().toNanos() / 1e9, settings.accounts(), settings.ratePerSecond(),
+                settings.openLoop() ? "open" : "closed");
+        return new BenchReport(settings.scenario().label(), ledger, shown, machine, kinds, total, postingsPerSecond,
+                stats.retries(), stats.rejections(), stats.errors(), heap, baseline, ratio);
+    }
+}

@@ -1,0 +1,12 @@
+package org.coopledger.ops.bench;
+
+/**
+ * Heap of the benchmark's JVM over the load (warm-up and measured window).
+ *
+ * @param peakUsedSampledBytes highest total heap use seen by sampling every 50 ms (a lower bound)
+ * @param poolPeaksSumBytes    sum of each heap pool's own peak (an upper bound)
+ * @param serverIncluded       true when the ledger ran in this JVM, so the heap is server and clients together
+ */
+public record HeapFigures(long peakUsedSampledBytes, long poolPeaksSumBytes, long maxBytes, long gcCount,
+                          long gcMillis, boolean serverIncluded) {
+}

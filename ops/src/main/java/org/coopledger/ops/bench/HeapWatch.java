@@ -1,0 +1,78 @@
+package org.coopledger.ops.bench;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.List;
+
+/**
+ * Heap use of this JVM during a run. When the benchmark started the ledger itself the figures
+ * are server and clients together. Two peaks, because neither alone is exact: the sampled
+ * total misses spikes between samples, the sum of per-pool peaks adds peaks that did not
+ * happen at the same moment (an upper bound).
+ */
+final class HeapWatch implements AutoCloseable {
+
+    static final long SAMPLE_MILLIS = 50;
+
+    private final boolean serverIncluded;
+    private final long gcCountBefore;
+    private final long gcMillisBefore;
+    private final Thread sampler;
+    private volatile long peakUsed;
+
+    private HeapWatch(boolean serverIncluded) {
+        this.serverIncluded = serverIncluded;
+        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+        this.gcCountBefore = gcCount();
+        this.gcMillisBefore = gcMillis();
+        this.sampler = new Thread(this::sample, "bench-heap-watch");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
+    static HeapWatch start(boolean serverIncluded) {
+        return new HeapWatch(serverIncluded);
+    }
+
+    HeapFigures figures() {
+        long poolPeaks = heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        return new HeapFigures(Math.max(peakUsed, used()), poolPeaks, Runtime.getRuntime().maxMemory(),
+                gcCount() - gcCountBefore, gcMillis() - gcMillisBefore, serverIncluded);
+    }
+
+    @Override
+    public void close() {
+        sampler.interrupt();
+    }
+
+    private void sample() {
+        while (!Thread.currentThread().isInterrupted()) {
+            peakUsed = Math.max(peakUsed, used());
+            try {
+                Thread.sleep(SAMPLE_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static long used() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+    }
+
+    private static long gcCount() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount).filter(n -> n > 0).sum();
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(n -> n > 0).sum();
+    }
+}

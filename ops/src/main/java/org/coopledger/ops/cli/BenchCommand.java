@@ -1,0 +1,92 @@
+package org.coopledger.ops.cli;
+
+import org.coopledger.ops.bench.BenchReport;
+import org.coopledger.ops.bench.BenchSettings;
+import org.coopledger.ops.bench.Benchmark;
+import org.coopledger.ops.bench.DatabaseTarget;
+import org.coopledger.ops.bench.Durations;
+import org.coopledger.ops.bench.ReportJson;
+import org.coopledger.ops.bench.ReportTable;
+import org.coopledger.ops.bench.Scenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ledgerctl bench}: load over the HTTP API with a plain-JDBC baseline from the same run.
+ * Run by hand or by script ({@code ops/bench/run-bench.sh}), never as a timed test.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure the ledger over its HTTP API against a plain-JDBC insert baseline on the same database.",
+                "Without --target it starts a ledger in-process on a temporary embedded PostgreSQL and removes it afterwards.",
+                "It creates a teller, members, accounts and postings: never point --target at a production ledger.",
+                "Exit 0 when the run had no errors (business rejections are not errors), 1 otherwise."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--scenario", required = true, converter = Scenario.Converter.class,
+            description = "postings (teller mix) or reads (balance reads)")
+    Scenario scenario;
+
+    @Option(names = "--clients", defaultValue = "32", description = "concurrent clients (default: ${DEFAULT-VALUE})")
+    int clients;
+
+    @Option(names = "--duration", defaultValue = "30s", converter = Durations.class,
+            description = "measured window, e.g. 30s, 2m (default: ${DEFAULT-VALUE})")
+    Duration duration;
+
+    @Option(names = "--warmup", defaultValue = "5s", converter = Durations.class,
+            description = "unmeasured load before the window (default: ${DEFAULT-VALUE})")
+    Duration warmup;
+
+    @Option(names = "--accounts", defaultValue = "200", description = "funded accounts to seed (default: ${DEFAULT-VALUE})")
+    int accounts;
+
+    @Option(names = "--rate", defaultValue = "0",
+            description = "operations per second over all clients, open loop; 0 = closed loop (default)")
+    double rate;
+
+    @Option(names = "--target", description = "base URL of a running ledger, e.g. http://127.0.0.1:8080")
+    URI target;
+
+    @Option(names = "--admin-password", defaultValue = "${env:LEDGER_ADMIN_PASSWORD}",
+            description = "the target's admin password (default: $LEDGER_ADMIN_PASSWORD)")
+    String adminPassword;
+
+    @Option(names = "--db-url", defaultValue = "${env:LEDGER_DB_URL}",
+            description = "the target's JDBC URL, for the baseline and the PostgreSQL version (default: $LEDGER_DB_URL)")
+    String dbUrl;
+
+    @Option(names = "--db-user", defaultValue = "${env:LEDGER_DB_USER:-postgres}", description = "database user")
+    String dbUser;
+
+    @Option(names = "--db-password", defaultValue = "${env:LEDGER_DB_PASSWORD}", description = "database password")
+    String dbPassword;
+
+    @Option(names = "--no-baseline", negatable = false, description = "skip the JDBC baseline")
+    boolean noBaseline;
+
+    @Option(names = "--ledger-property", paramLabel = "NAME=VALUE",
+            description = "in-process: a Spring property for the ledger, repeatable (e.g. axon.timeout.enabled=false), to measure a what-if")
+    List<String> ledgerProperties = new ArrayList<>();
+
+    @Option(names = "--out", defaultValue = "target/bench.json", description = "JSON report (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Override
+    public Integer call() {
+        DatabaseTarget database = dbUrl == null || dbUrl.isBlank() ? null : new DatabaseTarget(dbUrl, dbUser, dbPassword);
+        BenchSettings settings = new BenchSettings(scenario, clients, duration, warmup, accounts, rate, target,
+                adminPassword, database, !noBaseline, ledgerProperties);
+        BenchReport report = Benchmark.run(settings, System.err);
+        System.out.print(ReportTable.render(report));
+        ReportJson.write(report, out);
+        System.err.println("report written to " + out.toAbsolutePath());
+        return report.errorCount() == 0 ? 0 : 1;
+    }
+}

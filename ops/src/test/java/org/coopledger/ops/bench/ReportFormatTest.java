@@ -1,0 +1,70 @@
+package org.coopledger.ops.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class ReportFormatTest {
+
+    private static BenchReport report() {
+        OperationStats stats = new OperationStats();
+        for (int i = 0; i < 10; i++) {
+            stats.record(OperationKind.DEPOSIT, Outcome.ofStatus(201, null), 20_000, 0);
+        }
+        stats.record(OperationKind.WITHDRAWAL, Outcome.ofStatus(422, "INSUFFICIENT_FUNDS"), 10_000, 0);
+        stats.record(OperationKind.TRANSFER, Outcome.ofStatus(201, null), 40_000, 2);
+        BenchSettings settings = new BenchSettings(Scenario.POSTINGS, 2, Duration.ofSeconds(2), Duration.ZERO, 10, 0,
+                null, null, null, true, java.util.List.of());
+        Machine machine = new Machine(2, 512L << 20, "17", "PostgreSQL 17.6", "fsync=on, synchronous_commit=on");
+        HeapFigures heap = new HeapFigures(100L << 20, 120L << 20, 512L << 20, 3, 40, true);
+        BaselineFigures baseline = new BaselineFigures(2, 2_000, 1_000.0, new LatencySummary(2_000, 1, 2, 3, 4, 1.5));
+        return Benchmark.assemble(settings, "in-process", machine, stats, heap, baseline);
+    }
+
+    @Test
+    void figuresArePerSecondOfTheMeasuredWindowAndTheRatioUsesSuccessfulPostings() {
+        BenchReport r = report();
+        assertThat(r.all().count()).isEqualTo(12);
+        assertThat(r.all().opsPerSecond()).isEqualTo(6.0);
+        assertThat(r.postingsPerSecond()).isEqualTo(5.5);
+        assertThat(r.ratio().value()).isEqualTo(0.0055);
+        assertThat(r.operations()).extracting(BenchReport.KindFigures::operation)
+                .containsExactly("deposit", "withdrawal", "transfer", "balance", "statement");
+    }
+
+    @Test
+    void theTablePrintsEveryKindRejectionsAndTheBaselineWithPointDecimals() {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.GERMANY);
+        try {
+            String table = ReportTable.render(report());
+            assertThat(table).containsPattern("deposit +10 +5\\.0 +20\\.0")
+                    .contains("business rejections: INSUFFICIENT_FUNDS x1")
+                    .contains("errors: none")
+                    .contains("retries (same Idempotency-Key): 2")
+                    .contains("insert            2000     1000.0")
+                    .contains("ledger postings/s / baseline inserts/s: 0.006");
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    @Test
+    void theJsonCarriesTheSameFigures() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(ReportJson.render(report()));
+        assertThat(json.path("scenario").asText()).isEqualTo("postings");
+        assertThat(json.path("all").path("count").asLong()).isEqualTo(12);
+        // Three significant digits: 20 ms is reported as the top of its bucket.
+        assertThat(json.path("operations").get(0).path("latencyMs").path("p50").asDouble()).isCloseTo(20.0, within(0.05));
+        assertThat(json.path("businessRejections").path("INSUFFICIENT_FUNDS").asLong()).isEqualTo(1);
+        assertThat(json.path("baseline").path("insertsPerSecond").asDouble()).isEqualTo(1000.0);
+        assertThat(json.path("machine").path("durability").asText()).isEqualTo("fsync=on, synchronous_commit=on");
+        assertThat(json.path("heap").path("serverIncluded").asBoolean()).isTrue();
+    }
+}
