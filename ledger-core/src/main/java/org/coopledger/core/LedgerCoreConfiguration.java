@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
  * what runs is visible in one place.
  */
 @Configuration(proxyBeanMethods = false)
-@ComponentScan(basePackages = {"org.coopledger.core.members", "org.coopledger.core.savings"})
+@ComponentScan(basePackages = {"org.coopledger.core.members", "org.coopledger.core.savings",
+        "org.coopledger.core.loans"})
 public class LedgerCoreConfiguration {
 }

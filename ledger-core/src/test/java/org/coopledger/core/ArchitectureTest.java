@@ -6,6 +6,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.coopledger.core.members.MemberAccounts;
+import org.coopledger.core.savings.SavingsForLoans;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
@@ -39,6 +40,20 @@ class ArchitectureTest {
             .that().resideInAPackage("org.coopledger.core.savings..")
             .should().dependOnClassesThat(resideInAPackage("org.coopledger.core.members")
                     .and(not(equivalentTo(MemberAccounts.class))));
+
+    /** Loans reach members and savings only through their api and the doors made for them. */
+    @ArchTest
+    static final ArchRule loansUseMembersAndSavingsOnlyThroughTheirApiAndDoors = noClasses()
+            .that().resideInAPackage("org.coopledger.core.loans..")
+            .should().dependOnClassesThat(resideInAPackage("org.coopledger.core.members")
+                    .and(not(equivalentTo(MemberAccounts.class))))
+            .orShould().dependOnClassesThat(resideInAPackage("org.coopledger.core.savings")
+                    .and(not(equivalentTo(SavingsForLoans.class))));
+
+    @ArchTest
+    static final ArchRule savingsNeverDependsOnLoans = noClasses()
+            .that().resideInAPackage("org.coopledger.core.savings..")
+            .should().dependOnClassesThat().resideInAPackage("org.coopledger.core.loans..");
 
     @ArchTest
     static final ArchRule membersNeverReachIntoSavingsInternals = noClasses()

@@ -18,10 +18,12 @@ public enum GlAccount {
     MEMBER_SAVINGS("2000", "Member savings deposits", Type.LIABILITY),
     TRANSFERS_IN_TRANSIT("2090", "Savings transfers in transit (clearing)", Type.LIABILITY),
     INTEREST_PAYABLE("2100", "Interest payable on savings", Type.LIABILITY),
+    LOAN_ADVANCES("2200", "Loan repayments received in advance", Type.LIABILITY),
     SHARE_CAPITAL("3000", "Member share capital", Type.EQUITY),
     LOAN_INTEREST_INCOME("4000", "Interest income on loans", Type.INCOME),
     FEE_INCOME("4100", "Fee income", Type.INCOME),
     PENALTY_INCOME("4200", "Penalty income", Type.INCOME),
+    LOAN_RECOVERY_INCOME("4300", "Recoveries on loans written off", Type.INCOME),
     SAVINGS_INTEREST_EXPENSE("5000", "Interest expense on savings", Type.EXPENSE),
     LOAN_LOSS_EXPENSE("5100", "Loan loss expense", Type.EXPENSE),
     CASH_OVER_SHORT("5200", "Cash over / short", Type.EXPENSE);

@@ -138,6 +138,10 @@ class Member {
         apply(new MemberAccountClosed(memberId, accountId));
     }
 
+    boolean isActive() {
+        return status == Status.ACTIVE;
+    }
+
     private void requireActive() {
         if (status != Status.ACTIVE) {
             throw new LedgerException(ErrorCode.MEMBER_NOT_ACTIVE, "the member has exited the cooperative");

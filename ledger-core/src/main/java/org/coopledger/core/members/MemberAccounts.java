@@ -11,10 +11,10 @@ import org.coopledger.core.savings.api.AccountId;
 import org.springframework.stereotype.Component;
 
 /**
- * The member's side of opening and closing a savings account, for the savings handlers: the
- * {@link Member} aggregate stays package-private, and this is the only door into it from
- * another feature. Must be called inside the caller's unit of work, so that the member's event
- * and the account's event are appended in one transaction.
+ * The member's side of opening and closing a savings account, for the savings handlers, and of
+ * applying for a loan: the {@link Member} aggregate stays package-private, and this is the only
+ * door into it from another feature. Must be called inside the caller's unit of work, so that the
+ * member's event and the account's event are appended in one transaction.
  */
 @Component
 public class MemberAccounts {
@@ -28,6 +28,13 @@ public class MemberAccounts {
     /** Refuses with MEMBER_NOT_FOUND or MEMBER_NOT_ACTIVE. */
     public void attach(MemberId memberId, AccountId accountId) {
         load(memberId).execute(member -> member.attachAccount(accountId));
+    }
+
+    /** For other features that act for a member (a loan application); refuses like {@link #attach}. */
+    public void requireActive(MemberId memberId) {
+        if (!load(memberId).invoke(Member::isActive)) {
+            throw new LedgerException(ErrorCode.MEMBER_NOT_ACTIVE, "the member has exited the cooperative");
+        }
     }
 
     public void detach(MemberId memberId, AccountId accountId) {

@@ -14,7 +14,9 @@ import org.coopledger.core.money.MoneyParser;
 import org.coopledger.core.savings.api.AccountId;
 import org.coopledger.core.savings.api.DepositRecorded;
 import org.coopledger.core.savings.api.HoldPlaced;
+import org.coopledger.core.savings.api.HoldReduced;
 import org.coopledger.core.savings.api.HoldReleased;
+import org.coopledger.core.savings.api.LoanProceedsCredited;
 import org.coopledger.core.savings.api.PlaceHold;
 import org.coopledger.core.savings.api.PostingResult;
 import org.coopledger.core.savings.api.RecordDeposit;
@@ -146,6 +148,48 @@ class SavingsAccount {
         return result(transactionId);
     }
 
+    /** The savings leg of a loan disbursed into this account; the loan's event holds the other leg. */
+    PostingResult receiveLoanProceeds(TransactionId transactionId, String loanId, Money amount, LocalDate bookingDate) {
+        requireAmount(amount);
+        requireOpen();
+        apply(new LoanProceedsCredited(accountId, transactionId, loanId, amount, balance.plus(amount), bookingDate,
+                JournalEntry.transfer(TRANSFERS_IN_TRANSIT, MEMBER_SAVINGS, amount)));
+        return result(transactionId);
+    }
+
+    /**
+     * Lowers a hold to {@code newAmount}, releasing it when that is zero; a hold already at or below
+     * {@code newAmount} stays as it is, so callers can ask for the target without reading the hold.
+     */
+    void reduceHold(String holdId, Money newAmount) {
+        Money current = holds.get(holdId);
+        if (current == null) {
+            throw new LedgerException(ErrorCode.HOLD_NOT_FOUND, "no hold " + holdId + " on this account");
+        }
+        if (newAmount.isZero()) {
+            apply(new HoldReleased(accountId, holdId, current, held().minus(current)));
+        } else if (newAmount.isLessThan(current)) {
+            Money released = current.minus(newAmount);
+            apply(new HoldReduced(accountId, holdId, released, newAmount, held().minus(released)));
+        }
+    }
+
+    boolean hasHold(String holdId) {
+        return holds.containsKey(holdId);
+    }
+
+    boolean isClosed() {
+        return status == Status.CLOSED;
+    }
+
+    MemberId owner() {
+        return memberId;
+    }
+
+    Money balance() {
+        return balance;
+    }
+
     /** Answers the owner, whose member record must drop the account in the same unit of work. */
     MemberId close(LocalDate closedOn) {
         Require.present(closedOn, "closedOn");
@@ -249,6 +293,22 @@ class SavingsAccount {
         holds.put(event.holdId(), event.amount());
         assertHeld(event.totalHeldAfter());
         assertNotBelowFloor();
+    }
+
+    @EventSourcingHandler
+    void on(LoanProceedsCredited event) {
+        moveTo(balance.plus(event.amount()), event.balanceAfter());
+    }
+
+    @EventSourcingHandler
+    void on(HoldReduced event) {
+        Money before = holds.get(event.holdId());
+        if (before == null || !before.minus(event.amountReleased()).equals(event.holdAfter())
+                || !event.holdAfter().isPositive()) {
+            throw new IllegalStateException("account " + accountId + ": a hold reduction does not follow from the hold");
+        }
+        holds.put(event.holdId(), event.holdAfter());
+        assertHeld(event.totalHeldAfter());
     }
 
     @EventSourcingHandler

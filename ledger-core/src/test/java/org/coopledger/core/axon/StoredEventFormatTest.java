@@ -5,6 +5,34 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.coopledger.core.journal.JournalEntry;
 import org.coopledger.core.journal.TransactionId;
+import org.coopledger.core.journal.JournalLine;
+import org.coopledger.core.loans.api.Amortization;
+import org.coopledger.core.loans.api.DisbursementChannel;
+import org.coopledger.core.loans.api.FeeCharging;
+import org.coopledger.core.loans.api.Guarantee;
+import org.coopledger.core.loans.api.Installment;
+import org.coopledger.core.loans.api.InstallmentAllocation;
+import org.coopledger.core.loans.api.InterestMethod;
+import org.coopledger.core.loans.api.LoanAdvanceApplied;
+import org.coopledger.core.loans.api.LoanApplicationSubmitted;
+import org.coopledger.core.loans.api.LoanApplicationWithdrawn;
+import org.coopledger.core.loans.api.LoanApproved;
+import org.coopledger.core.loans.api.LoanClosed;
+import org.coopledger.core.loans.api.LoanComponents;
+import org.coopledger.core.loans.api.LoanDisbursed;
+import org.coopledger.core.loans.api.LoanFee;
+import org.coopledger.core.loans.api.LoanId;
+import org.coopledger.core.loans.api.LoanPenaltiesCharged;
+import org.coopledger.core.loans.api.LoanProductDefined;
+import org.coopledger.core.loans.api.LoanRecoveryRecorded;
+import org.coopledger.core.loans.api.LoanRejected;
+import org.coopledger.core.loans.api.LoanRepaymentRecorded;
+import org.coopledger.core.loans.api.LoanTerms;
+import org.coopledger.core.loans.api.LoanWrittenOff;
+import org.coopledger.core.loans.api.OverpaymentPolicy;
+import org.coopledger.core.loans.api.PenaltyCharge;
+import org.coopledger.core.loans.api.RepaymentFrequency;
+import org.coopledger.core.loans.api.Schedule;
 import org.coopledger.core.members.api.IdentityDocument;
 import org.coopledger.core.members.api.MemberAccountClosed;
 import org.coopledger.core.members.api.MemberAccountOpened;
@@ -19,7 +47,9 @@ import org.coopledger.core.members.api.SharesRedeemed;
 import org.coopledger.core.savings.api.AccountId;
 import org.coopledger.core.savings.api.DepositRecorded;
 import org.coopledger.core.savings.api.HoldPlaced;
+import org.coopledger.core.savings.api.HoldReduced;
 import org.coopledger.core.savings.api.HoldReleased;
+import org.coopledger.core.savings.api.LoanProceedsCredited;
 import org.coopledger.core.savings.api.SavingsAccountClosed;
 import org.coopledger.core.savings.api.SavingsAccountOpened;
 import org.coopledger.core.savings.api.SavingsProductDefined;
@@ -31,6 +61,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -38,6 +69,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.coopledger.core.journal.GlAccount.CASH_ON_HAND;
+import static org.coopledger.core.journal.GlAccount.FEE_INCOME;
+import static org.coopledger.core.journal.GlAccount.LOANS_PRINCIPAL;
+import static org.coopledger.core.journal.GlAccount.LOAN_ADVANCES;
+import static org.coopledger.core.journal.GlAccount.LOAN_INTEREST_INCOME;
+import static org.coopledger.core.journal.GlAccount.LOAN_LOSS_EXPENSE;
+import static org.coopledger.core.journal.GlAccount.LOAN_RECOVERY_INCOME;
 import static org.coopledger.core.journal.GlAccount.MEMBER_SAVINGS;
 import static org.coopledger.core.journal.GlAccount.SHARE_CAPITAL;
 import static org.coopledger.core.journal.GlAccount.TRANSFERS_IN_TRANSIT;
@@ -60,7 +97,17 @@ class StoredEventFormatTest {
     private static final AccountId B = new AccountId("account-b");
     private static final TransactionId T = new TransactionId("t-1");
     private static final List<String> AGGREGATES = List.of("org.coopledger.core.members.Member",
-            "org.coopledger.core.savings.SavingsAccount", "org.coopledger.core.savings.SavingsProduct");
+            "org.coopledger.core.savings.SavingsAccount", "org.coopledger.core.savings.SavingsProduct",
+            "org.coopledger.core.loans.LoanProduct", "org.coopledger.core.loans.LoanAccount");
+    private static final LoanId LOAN = new LoanId("loan-1");
+    private static final LoanTerms TERMS = new LoanTerms(JOD, jod("100.000"), jod("5000.000"), new BigDecimal("0.12"),
+            RepaymentFrequency.MONTHLY, 3, 24, Amortization.EQUAL_INSTALLMENTS, InterestMethod.DECLINING_BALANCE, 1,
+            List.of(new LoanFee("processing", null, new BigDecimal("0.015"), FeeCharging.AT_DISBURSEMENT),
+                    new LoanFee("service", jod("0.500"), null, FeeCharging.PER_INSTALLMENT)),
+            new BigDecimal("0.02"), 5, LoanTerms.DEFAULT_ALLOCATION_ORDER, OverpaymentPolicy.HOLD_AS_ADVANCE,
+            new BigDecimal("0.5"), new BigDecimal("0.10"));
+    private static final LoanComponents SPLIT = new LoanComponents(jod("1.000"), jod("0.500"), jod("10.000"),
+            jod("0.845"));
 
     static Stream<Object> everyEvent() {
         Money amount = jod("12.345");
@@ -88,7 +135,42 @@ class StoredEventFormatTest {
                         JournalEntry.transfer(TRANSFERS_IN_TRANSIT, MEMBER_SAVINGS, amount)),
                 new HoldPlaced(A, "h-1", amount, amount, "loan guarantee"),
                 new HoldReleased(A, "h-1", amount, jod("0.000")),
-                new SavingsAccountClosed(A, MEMBER, TODAY));
+                new SavingsAccountClosed(A, MEMBER, TODAY),
+                new LoanProceedsCredited(A, T, "loan-1", amount, amount, TODAY,
+                        JournalEntry.transfer(TRANSFERS_IN_TRANSIT, MEMBER_SAVINGS, amount)),
+                new HoldReduced(A, "loan:loan-1", amount, jod("1.000"), jod("1.000")),
+                new LoanProductDefined("SME-12", "Small business", TERMS),
+                new LoanApplicationSubmitted(LOAN, MEMBER, "SME-12", TERMS, jod("1000.000"), 3,
+                        List.of(new Guarantee(new MemberId("member-2"), B, jod("500.000"))), "maker", TODAY),
+                new LoanApproved(LOAN, "checker", TODAY, A, jod("100.000")),
+                new LoanApproved(LOAN, "checker", TODAY, null, null),
+                new LoanRejected(LOAN, "checker", TODAY, "income too low"),
+                new LoanApplicationWithdrawn(LOAN, TODAY, null),
+                new LoanDisbursed(LOAN, T, MEMBER, jod("1000.000"), jod("15.000"), jod("985.000"),
+                        DisbursementChannel.SAVINGS, A, null, TODAY,
+                        new Schedule(List.of(new Installment(1, TODAY.plusMonths(1), jod("1000.000"), jod("10.000"),
+                                jod("0.500"))), jod("15.000")),
+                        JournalEntry.of(JournalLine.debit(LOANS_PRINCIPAL, jod("1000.000")),
+                                JournalLine.credit(TRANSFERS_IN_TRANSIT, jod("1000.000")),
+                                JournalLine.debit(TRANSFERS_IN_TRANSIT, jod("15.000")),
+                                JournalLine.credit(FEE_INCOME, jod("15.000")))),
+                new LoanRepaymentRecorded(LOAN, T, jod("12.345"), TODAY, "till-1",
+                        List.of(new InstallmentAllocation(1, SPLIT)), SPLIT, jod("0.000"), jod("0.000"), SPLIT,
+                        JournalEntry.of(JournalLine.debit(CASH_ON_HAND, jod("12.345")),
+                                JournalLine.credit(LOAN_INTEREST_INCOME, jod("11.500")),
+                                JournalLine.credit(LOANS_PRINCIPAL, jod("0.845")))),
+                new LoanAdvanceApplied(LOAN, new TransactionId("loan-1@2026-11-30"), TODAY,
+                        List.of(new InstallmentAllocation(1, SPLIT)), SPLIT, jod("1.000"), SPLIT,
+                        JournalEntry.of(JournalLine.debit(LOAN_ADVANCES, jod("12.345")),
+                                JournalLine.credit(LOAN_INTEREST_INCOME, jod("11.500")),
+                                JournalLine.credit(LOANS_PRINCIPAL, jod("0.845")))),
+                new LoanPenaltiesCharged(LOAN, TODAY, List.of(new PenaltyCharge(1, 2, 3, jod("1.000"))), jod("1.000"),
+                        SPLIT),
+                new LoanClosed(LOAN, TODAY),
+                new LoanWrittenOff(LOAN, T, TODAY, "manager", null, SPLIT,
+                        JournalEntry.transfer(LOAN_LOSS_EXPENSE, LOANS_PRINCIPAL, jod("0.845"))),
+                new LoanRecoveryRecorded(LOAN, T, amount, amount, TODAY, null,
+                        JournalEntry.transfer(CASH_ON_HAND, LOAN_RECOVERY_INCOME, amount)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -13,6 +13,7 @@ public final class SavingsTestModule {
     public static void configure(Configurer configurer) {
         configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(SavingsProduct.class))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(SavingsAccount.class))
+                .registerComponent(SavingsForLoans.class, c -> new SavingsForLoans(c.repository(SavingsAccount.class)))
                 .registerCommandHandler(c -> new SavingsProductDefinitionHandler(c.repository(SavingsProduct.class),
                         c.eventStore()))
                 .registerCommandHandler(c -> new SavingsAccountHandlers(c.repository(SavingsAccount.class),

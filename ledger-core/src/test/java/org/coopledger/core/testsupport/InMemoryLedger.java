@@ -5,6 +5,7 @@ import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.coopledger.core.loans.LoansTestModule;
 import org.coopledger.core.members.MembersTestModule;
 import org.coopledger.core.savings.SavingsTestModule;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,6 +28,7 @@ public final class InMemoryLedger implements AutoCloseable {
                 .registerComponent(JdbcTemplate.class, c -> memberNumbers);
         MembersTestModule.configure(configurer);
         SavingsTestModule.configure(configurer);
+        LoansTestModule.configure(configurer);
         configuration = configurer.start();
     }
 

@@ -1,0 +1,4 @@
+package org.coopledger.core.loans.api;
+
+public record LoanProductDefined(String productCode, String name, LoanTerms terms) {
+}
