@@ -6,6 +6,8 @@ import org.coopledger.core.journal.JournalLine;
 import org.coopledger.core.savings.api.AccountId;
 import org.coopledger.core.savings.api.DepositRecorded;
 import org.coopledger.core.savings.api.HoldPlaced;
+import org.coopledger.core.savings.api.HoldReduced;
+import org.coopledger.core.savings.api.LoanProceedsCredited;
 import org.coopledger.core.savings.api.HoldReleased;
 import org.coopledger.core.savings.api.SavingsAccountClosed;
 import org.coopledger.core.savings.api.SavingsAccountOpened;
@@ -129,6 +131,10 @@ public final class Reconciliation {
             move(accounts, e.accountId(), e.amount().negated(), e.balanceAfter(), index, differences);
         } else if (payload instanceof TransferReceived e) {
             move(accounts, e.accountId(), e.amount(), e.balanceAfter(), index, differences);
+        } else if (payload instanceof LoanProceedsCredited e) {
+            move(accounts, e.accountId(), e.amount(), e.balanceAfter(), index, differences);
+        } else if (payload instanceof HoldReduced e) {
+            account(accounts, e.accountId(), index, differences).held = e.totalHeldAfter();
         } else if (payload instanceof HoldPlaced e) {
             account(accounts, e.accountId(), index, differences).held = e.totalHeldAfter();
         } else if (payload instanceof HoldReleased e) {

@@ -5,7 +5,8 @@ enum MovementType {
     DEPOSIT("CREDIT"),
     WITHDRAWAL("DEBIT"),
     TRANSFER_IN("CREDIT"),
-    TRANSFER_OUT("DEBIT");
+    TRANSFER_OUT("DEBIT"),
+    LOAN_PROCEEDS("CREDIT");
 
     private final String direction;
 

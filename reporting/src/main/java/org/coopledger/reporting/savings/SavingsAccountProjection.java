@@ -8,7 +8,9 @@ import org.axonframework.eventhandling.Timestamp;
 import org.coopledger.core.journal.TransactionId;
 import org.coopledger.core.savings.api.AccountId;
 import org.coopledger.core.savings.api.DepositRecorded;
+import org.coopledger.core.savings.api.LoanProceedsCredited;
 import org.coopledger.core.savings.api.HoldPlaced;
+import org.coopledger.core.savings.api.HoldReduced;
 import org.coopledger.core.savings.api.HoldReleased;
 import org.coopledger.core.savings.api.SavingsAccountClosed;
 import org.coopledger.core.savings.api.SavingsAccountOpened;
@@ -87,6 +89,19 @@ class SavingsAccountProjection {
         post(new Movement(event.accountId(), sequenceNumber, event.transactionId(), MovementType.TRANSFER_IN,
                 event.amount(), event.balanceAfter(), event.bookingDate(), event.bookingDate(), event.reference(),
                 recordedAt));
+    }
+
+    /** A loan paid out into the account: value on its booking date; the reference names the loan. */
+    @EventHandler
+    void on(LoanProceedsCredited event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt) {
+        post(new Movement(event.accountId(), sequenceNumber, event.transactionId(), MovementType.LOAN_PROCEEDS,
+                event.amount(), event.balanceAfter(), event.bookingDate(), event.bookingDate(),
+                "loan " + event.loanId(), recordedAt));
+    }
+
+    @EventHandler
+    void on(HoldReduced event, @SequenceNumber long sequenceNumber) {
+        setHeld(event.accountId(), event.totalHeldAfter(), sequenceNumber);
     }
 
     @EventHandler

@@ -4,11 +4,16 @@ import org.coopledger.core.error.ErrorCode;
 import org.coopledger.core.error.LedgerException;
 import org.coopledger.core.members.api.MemberId;
 import org.coopledger.core.savings.api.AccountId;
+import org.coopledger.core.journal.GlAccount;
+import org.coopledger.core.journal.JournalEntry;
 import org.coopledger.core.savings.api.HoldPlaced;
+import org.coopledger.core.savings.api.HoldReduced;
+import org.coopledger.core.savings.api.LoanProceedsCredited;
 import org.coopledger.core.savings.api.HoldReleased;
 import org.coopledger.core.savings.api.SavingsAccountClosed;
 import org.coopledger.reporting.History;
 import org.coopledger.reporting.ReportingDatabase;
+import org.joda.money.Money;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +34,7 @@ import static org.coopledger.reporting.SampleEvents.jod;
 import static org.coopledger.reporting.SampleEvents.opened;
 import static org.coopledger.reporting.SampleEvents.received;
 import static org.coopledger.reporting.SampleEvents.sent;
+import static org.coopledger.reporting.SampleEvents.tx;
 import static org.coopledger.reporting.SampleEvents.usd;
 import static org.coopledger.reporting.SampleEvents.withdrawal;
 
@@ -208,6 +214,34 @@ class SavingsProjectionTest {
         assertThat(held.available()).isEqualTo(usd("25.50"));
         assertThat(released.held()).isEqualTo(usd("5.00"));
         assertThat(released.available()).isEqualTo(usd("40.50"));
+    }
+
+    @Test
+    void aGuaranteeHoldShrinksWhenReduced() {
+        givenAccountWithFourMovements();
+
+        projection.on(new HoldPlaced(ACCOUNT, "loan:l-1", usd("30.00"), usd("30.00"), "guarantee"), 5);
+        projection.on(new HoldReduced(ACCOUNT, "loan:l-1", usd("12.00"), usd("18.00"), usd("18.00")), 6);
+
+        assertThat(queries.account(ACCOUNT).orElseThrow().held()).isEqualTo(usd("18.00"));
+    }
+
+    @Test
+    void loanProceedsPaidIntoSavingsAreAStatementCredit() {
+        givenAccountWithFourMovements();
+        SavingsAccountView before = queries.account(ACCOUNT).orElseThrow();
+        Money proceeds = usd("100.00");
+        Money after = before.balance().plus(proceeds);
+
+        projection.on(new LoanProceedsCredited(ACCOUNT, tx("disb-1"), "l-1", proceeds, after, DAY_3,
+                JournalEntry.transfer(GlAccount.TRANSFERS_IN_TRANSIT, GlAccount.MEMBER_SAVINGS, proceeds)), 5, RECORDED);
+
+        assertThat(queries.account(ACCOUNT).orElseThrow().balance()).isEqualTo(after);
+        StatementLine line = queries.statement(ACCOUNT, null, null, null, 500).lines().get(4);
+        assertThat(line.type()).isEqualTo("LOAN_PROCEEDS");
+        assertThat(line.direction()).isEqualTo("CREDIT");
+        assertThat(line.reference()).isEqualTo("loan l-1");
+        assertThat(line.balanceAfter()).isEqualTo(after);
     }
 
     @Test
