@@ -3,11 +3,12 @@ package org.coopledger.reporting;
 import org.coopledger.core.journal.JournalEntry;
 import org.coopledger.core.journal.TransactionId;
 import org.coopledger.core.members.api.DocumentType;
+import org.coopledger.core.members.api.EncryptedPersonalData;
 import org.coopledger.core.members.api.Gender;
-import org.coopledger.core.members.api.IdentityDocument;
 import org.coopledger.core.members.api.MemberId;
 import org.coopledger.core.members.api.MemberRegistered;
-import org.coopledger.core.members.api.PersonalData;
+import org.coopledger.core.members.api.PersonalFieldCipher;
+import org.coopledger.core.members.api.PersonalFieldCipher.Field;
 import org.coopledger.core.members.api.Segment;
 import org.coopledger.core.members.api.SharesPurchased;
 import org.coopledger.core.members.api.SharesRedeemed;
@@ -21,6 +22,7 @@ import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
 import java.math.BigDecimal;
+import java.security.SecureRandom;
 import java.time.LocalDate;
 
 import static org.coopledger.core.journal.GlAccount.CASH_ON_HAND;
@@ -52,11 +54,28 @@ public final class SampleEvents {
         return new TransactionId(id);
     }
 
+    /** The one key every sample member's fields are sealed with; {@link #storeKey} puts it in member_key. */
+    public static final byte[] KEY = PersonalFieldCipher.newKey(new SecureRandom());
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     public static MemberRegistered registered(MemberId memberId, String memberNumber) {
         return new MemberRegistered(memberId, memberNumber,
-                new PersonalData("Amina Test", LocalDate.of(1990, 5, 17), Gender.FEMALE, "+962700000000", "SY",
-                        "Block 4, Zaatari", new IdentityDocument(DocumentType.REFUGEE_CERTIFICATE, "RC-0001")),
+                new EncryptedPersonalData(seal(memberId, Field.LEGAL_NAME, "Amina Test"),
+                        seal(memberId, Field.DATE_OF_BIRTH, "1990-05-17"), Gender.FEMALE,
+                        seal(memberId, Field.PHONE, "+962700000000"), "SY",
+                        seal(memberId, Field.ADDRESS, "Block 4, Zaatari"), DocumentType.REFUGEE_CERTIFICATE,
+                        seal(memberId, Field.DOCUMENT_NUMBER, "RC-0001")),
                 Segment.REFUGEE, "AMMAN-1", DAY_1);
+    }
+
+    public static String seal(MemberId memberId, Field field, String plaintext) {
+        return PersonalFieldCipher.seal(KEY, memberId, field, plaintext, RANDOM);
+    }
+
+    /** The member's key as the write side stores it on registration (kept if already there). */
+    public static void storeKey(org.springframework.jdbc.core.JdbcTemplate jdbc, MemberId memberId) {
+        jdbc.update("INSERT INTO member_key (member_id, key_bytes, created_at) VALUES (?, ?, now()) "
+                + "ON CONFLICT (member_id) DO NOTHING", memberId.value(), KEY);
     }
 
     public static SavingsAccountOpened opened(AccountId accountId, MemberId memberId, Money minimumBalance) {

@@ -32,7 +32,7 @@ class SavepointTest {
 
     private static void insertMember(String memberId, String legalName, String status) {
         db.jdbc().update("""
-                INSERT INTO member_projection (member_id, member_number, legal_name, segment, branch, join_date,
+                INSERT INTO member_projection (member_id, member_number, sealed_legal_name, segment, branch, join_date,
                     status, last_sequence_number) VALUES (?, 'M-1', ?, 'REFUGEE', 'B', DATE '2026-01-01', ?, 0)""",
                 memberId, legalName, status);
     }

@@ -1,5 +1,6 @@
 package org.coopledger.api.me;
 
+import org.coopledger.api.accesslog.PersonalDataAccessLog;
 import org.coopledger.api.members.MemberResponse;
 import org.coopledger.api.savings.AccountResponse;
 import org.coopledger.api.security.Access;
@@ -21,11 +22,13 @@ class MeController {
     private final Access access;
     private final MemberQueries members;
     private final SavingsQueries savings;
+    private final PersonalDataAccessLog accessLog;
 
-    MeController(Access access, MemberQueries members, SavingsQueries savings) {
+    MeController(Access access, MemberQueries members, SavingsQueries savings, PersonalDataAccessLog accessLog) {
         this.access = access;
         this.members = members;
         this.savings = savings;
+        this.accessLog = accessLog;
     }
 
     @GetMapping("/api/v1/me")
@@ -33,7 +36,11 @@ class MeController {
     public MeResponse me() {
         MemberId self = access.currentUser().memberId()
                 .orElseThrow(() -> new LedgerException(ErrorCode.MEMBER_NOT_FOUND, "this user is not linked to a member"));
-        MemberResponse member = members.member(self).map(MemberResponse::of)
+        MemberResponse member = members.member(self)
+                .map(view -> {
+                    accessLog.recordRead(view, "GET /api/v1/me");
+                    return MemberResponse.of(view);
+                })
                 .orElseThrow(() -> new LedgerException(ErrorCode.MEMBER_NOT_FOUND, "no such member"));
         List<AccountResponse> accounts = savings.accountsOf(self).stream().map(AccountResponse::of).toList();
         return new MeResponse(member, accounts, List.of());

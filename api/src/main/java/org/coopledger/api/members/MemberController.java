@@ -4,11 +4,13 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import org.coopledger.api.accesslog.PersonalDataAccessLog;
 import org.coopledger.api.idempotency.Idempotency;
 import org.coopledger.api.security.Access;
 import org.coopledger.api.time.BusinessCalendar;
 import org.coopledger.core.error.ErrorCode;
 import org.coopledger.core.error.LedgerException;
+import org.coopledger.core.members.api.ErasePersonalData;
 import org.coopledger.core.members.api.ExitMember;
 import org.coopledger.core.members.api.MemberId;
 import org.coopledger.core.members.api.PersonalData;
@@ -41,14 +43,16 @@ class MemberController {
     private final Access access;
     private final BusinessCalendar calendar;
     private final Idempotency idempotency;
+    private final PersonalDataAccessLog accessLog;
 
     MemberController(MemberCommands commands, MemberQueries queries, Access access, BusinessCalendar calendar,
-                     Idempotency idempotency) {
+                     Idempotency idempotency, PersonalDataAccessLog accessLog) {
         this.commands = commands;
         this.queries = queries;
         this.access = access;
         this.calendar = calendar;
         this.idempotency = idempotency;
+        this.accessLog = accessLog;
     }
 
     @PostMapping
@@ -80,7 +84,27 @@ class MemberController {
         access.checkCanRead(id, ErrorCode.MEMBER_NOT_FOUND);
         MemberView view = queries.member(id)
                 .orElseThrow(() -> new LedgerException(ErrorCode.MEMBER_NOT_FOUND, "no such member"));
+        accessLog.recordRead(view, "GET /api/v1/members/{memberId}");
         return MemberResponse.of(view);
+    }
+
+    /**
+     * Crypto-shredding: destroys the member's key, so every personal field in their history
+     * becomes unreadable; the money history is untouched. Refused while accounts are open or
+     * shares are held.
+     */
+    @PostMapping("/{memberId}/erasure")
+    @PreAuthorize("hasRole('ADMIN')")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ErasureResponse.class)))
+    public ResponseEntity<Object> erase(@PathVariable String memberId,
+                                 @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                 @Valid @RequestBody ErasureRequest body) {
+        MemberId id = MemberIds.parse(memberId);
+        LocalDate erasedOn = calendar.today();
+        return idempotency.optional(key, body, () -> {
+            commands.send(new ErasePersonalData(id, erasedOn, body.reason()));
+            return ResponseEntity.ok(new ErasureResponse(id.value(), true, erasedOn));
+        });
     }
 
     @PatchMapping("/{memberId}/contact")

@@ -8,7 +8,11 @@ import org.joda.money.Money;
 
 import java.time.LocalDate;
 
-/** The member record as a client sees it. Personal data: {@link #toString()} is redacted. */
+/**
+ * The member record as a client sees it. Personal data: {@link #toString()} is redacted.
+ * {@code erased}: the member's personal data was erased (crypto-shredding); the personal fields
+ * are then null, number, segment, branch, status and shares remain.
+ */
 public record MemberResponse(String memberId,
                              String memberNumber,
                              String legalName,
@@ -23,7 +27,8 @@ public record MemberResponse(String memberId,
                              LocalDate joinDate,
                              String status,
                              int sharesHeld,
-                             Money shareCapital) {
+                             Money shareCapital,
+                             boolean erased) {
 
     public record Document(DocumentType type, String number) {
         @Override
@@ -36,7 +41,7 @@ public record MemberResponse(String memberId,
         return new MemberResponse(view.memberId().value(), view.memberNumber(), view.legalName(), view.dateOfBirth(),
                 view.gender(), view.phone(), view.countryOfOrigin(), view.address(),
                 new Document(view.documentType(), view.documentNumber()), view.segment(), view.branch(),
-                view.joinDate(), view.status(), view.sharesHeld(), view.shareCapital());
+                view.joinDate(), view.status(), view.sharesHeld(), view.shareCapital(), view.erased());
     }
 
     @Override

@@ -25,5 +25,8 @@ public abstract class IntegrationTest {
         registry.add("ledger.db.username", db::username);
         registry.add("ledger.db.password", db::password);
         registry.add("ledger.security.admin-password", () -> ADMIN_PASSWORD);
+        // Spring keeps test contexts alive; small pools keep several of them within the
+        // server's connection limit (100 on a stock PostgreSQL).
+        registry.add("ledger.db.pool-size", () -> "8");
     }
 }

@@ -9,13 +9,16 @@ import org.coopledger.core.error.LedgerException;
 import org.coopledger.core.error.Require;
 import org.coopledger.core.journal.JournalEntry;
 import org.coopledger.core.journal.TransactionId;
+import org.coopledger.core.members.api.ErasePersonalData;
 import org.coopledger.core.members.api.ExitMember;
 import org.coopledger.core.members.api.MemberAccountClosed;
 import org.coopledger.core.members.api.MemberAccountOpened;
 import org.coopledger.core.members.api.MemberContactUpdated;
 import org.coopledger.core.members.api.MemberExited;
 import org.coopledger.core.members.api.MemberId;
+import org.coopledger.core.members.api.MemberPersonalDataErased;
 import org.coopledger.core.members.api.MemberRegistered;
+import org.coopledger.core.members.api.PersonalFieldCipher.Field;
 import org.coopledger.core.members.api.PurchaseShares;
 import org.coopledger.core.members.api.RedeemShares;
 import org.coopledger.core.members.api.ShareResult;
@@ -52,9 +55,14 @@ class Member {
     @AggregateIdentifier
     private MemberId memberId;
     private Status status;
-    /** Kept because a contact update may change one field and its event states both. */
-    private String phone;
-    private String address;
+    /**
+     * Sealed (ciphertext), never clear: kept because a contact update may change one field and
+     * its event states both. The aggregate needs no personal data in clear for any decision.
+     */
+    private String sealedPhone;
+    private String sealedAddress;
+    /** The key is destroyed: nothing personal can be sealed or changed any more. */
+    private boolean erased;
     private final Set<AccountId> openAccounts = new HashSet<>();
     private ShareHolding holding = ShareHolding.NONE;
 
@@ -67,8 +75,9 @@ class Member {
         apply(registered);
     }
 
+    /** The cipher is a resource Axon injects: it seals the new values with the member's key. */
     @CommandHandler
-    void handle(UpdateMemberContact command) {
+    void handle(UpdateMemberContact command, PersonalDataCipher cipher) {
         String newPhone = Require.optionalText(command.phone(), "phone", MAX_PHONE_CHARS);
         String newAddress = Require.optionalText(command.address(), "address", MAX_ADDRESS_CHARS);
         if (newPhone == null && newAddress == null) {
@@ -76,15 +85,37 @@ class Member {
         }
         requireActive();
         apply(new MemberContactUpdated(memberId,
-                newPhone != null ? newPhone : phone,
-                newAddress != null ? newAddress : address));
+                newPhone != null ? cipher.seal(memberId, Field.PHONE, newPhone) : sealedPhone,
+                newAddress != null ? cipher.seal(memberId, Field.ADDRESS, newAddress) : sealedAddress));
+    }
+
+    /**
+     * Crypto-shredding. Allowed once the member holds nothing (an exited member never does);
+     * the key is destroyed in this command's transaction, together with the event. Erasing
+     * again changes nothing.
+     */
+    @CommandHandler
+    void handle(ErasePersonalData command, PersonalDataCipher cipher) {
+        Require.present(command.erasedOn(), "erasedOn");
+        Require.optionalText(command.reason(), "reason", MAX_REASON_CHARS);
+        if (erased) {
+            return;
+        }
+        requireHoldsNothing();
+        apply(new MemberPersonalDataErased(memberId, command.erasedOn(), command.reason()));
+        cipher.forget(memberId);
     }
 
     @CommandHandler
     void handle(ExitMember command) {
         Require.present(command.exitDate(), "exitDate");
         Require.optionalText(command.reason(), "reason", MAX_REASON_CHARS);
-        requireActive();
+        requireNotExited(); // an erased member may still leave
+        requireHoldsNothing();
+        apply(new MemberExited(memberId, command.exitDate(), command.reason()));
+    }
+
+    private void requireHoldsNothing() {
         if (!openAccounts.isEmpty()) {
             throw new LedgerException(ErrorCode.MEMBER_HAS_OPEN_ACCOUNTS,
                     "the member still has " + openAccounts.size() + " open account(s)");
@@ -92,7 +123,6 @@ class Member {
         if (holding.shares() > 0) {
             throw new LedgerException(ErrorCode.MEMBER_HOLDS_SHARES, "the member's shares must be redeemed first");
         }
-        apply(new MemberExited(memberId, command.exitDate(), command.reason()));
     }
 
     @CommandHandler
@@ -138,11 +168,19 @@ class Member {
         apply(new MemberAccountClosed(memberId, accountId));
     }
 
+    /** An erased member is anonymous: nothing new (accounts, loans, contact) may be opened for them. */
     boolean isActive() {
-        return status == Status.ACTIVE;
+        return status == Status.ACTIVE && !erased;
     }
 
     private void requireActive() {
+        requireNotExited();
+        if (erased) {
+            throw new LedgerException(ErrorCode.MEMBER_NOT_ACTIVE, "the member's personal data has been erased");
+        }
+    }
+
+    private void requireNotExited() {
         if (status != Status.ACTIVE) {
             throw new LedgerException(ErrorCode.MEMBER_NOT_ACTIVE, "the member has exited the cooperative");
         }
@@ -158,14 +196,21 @@ class Member {
     void on(MemberRegistered event) {
         memberId = event.memberId();
         status = Status.ACTIVE;
-        phone = event.personal().phone();
-        address = event.personal().address();
+        sealedPhone = event.personal().phone();
+        sealedAddress = event.personal().address();
     }
 
     @EventSourcingHandler
     void on(MemberContactUpdated event) {
-        phone = event.phone();
-        address = event.address();
+        sealedPhone = event.phone();
+        sealedAddress = event.address();
+    }
+
+    @EventSourcingHandler
+    void on(MemberPersonalDataErased event) {
+        erased = true;
+        sealedPhone = null;
+        sealedAddress = null;
     }
 
     @EventSourcingHandler

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * can know, so the number is reserved in {@code member_number_registry} in the same database
  * transaction that appends {@link MemberRegistered}: either both commit or neither does, and of
  * two concurrent registrations of one number the second waits for the first and then gets
- * nothing to insert.
+ * nothing to insert. The member's key ({@code member_key}) is created in that transaction too.
  */
 @Component
 class MemberRegistrationHandler {
@@ -33,10 +33,12 @@ class MemberRegistrationHandler {
 
     private final Repository<Member> members;
     private final JdbcTemplate jdbc;
+    private final PersonalDataCipher cipher;
 
-    MemberRegistrationHandler(Repository<Member> members, JdbcTemplate jdbc) {
+    MemberRegistrationHandler(Repository<Member> members, JdbcTemplate jdbc, PersonalDataCipher cipher) {
         this.members = members;
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     /** Answers the member number, generated ({@code M-000042}) when the command has none. */
@@ -46,7 +48,10 @@ class MemberRegistrationHandler {
         String memberNumber = command.memberNumber() != null
                 ? reserveGiven(command.memberNumber(), command.memberId())
                 : reserveGenerated(command.memberId());
-        MemberRegistered registered = new MemberRegistered(command.memberId(), memberNumber, command.personal(),
+        // The member's key is created here, in the registration's transaction; the event only
+        // ever holds the sealed fields.
+        MemberRegistered registered = new MemberRegistered(command.memberId(), memberNumber,
+                cipher.sealNewMember(command.memberId(), command.personal()),
                 command.segment(), command.branch(), command.joinDate());
         members.newInstance(() -> new Member(registered));
         return memberNumber;

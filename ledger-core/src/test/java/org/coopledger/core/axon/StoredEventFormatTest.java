@@ -40,7 +40,9 @@ import org.coopledger.core.members.api.MemberContactUpdated;
 import org.coopledger.core.members.api.MemberExited;
 import org.coopledger.core.members.api.MemberId;
 import org.coopledger.core.members.api.MemberRegistered;
+import org.coopledger.core.members.api.MemberPersonalDataErased;
 import org.coopledger.core.members.api.PersonalData;
+import org.coopledger.core.members.api.PersonalFieldCipher.Field;
 import org.coopledger.core.members.api.Segment;
 import org.coopledger.core.members.api.SharesPurchased;
 import org.coopledger.core.members.api.SharesRedeemed;
@@ -81,7 +83,8 @@ import static org.coopledger.core.journal.GlAccount.TRANSFERS_IN_TRANSIT;
 import static org.coopledger.core.testsupport.Samples.JOD;
 import static org.coopledger.core.testsupport.Samples.TODAY;
 import static org.coopledger.core.testsupport.Samples.jod;
-import static org.coopledger.core.testsupport.Samples.personal;
+import static org.coopledger.core.testsupport.Samples.sealed;
+import static org.coopledger.core.testsupport.Samples.sealedPersonal;
 import static org.coopledger.core.testsupport.BrokenInvariants.brokenInvariant;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -113,10 +116,12 @@ class StoredEventFormatTest {
         Money amount = jod("12.345");
         PersonalData withoutDocument = new PersonalData("Name", null, null, null, null, null, IdentityDocument.none());
         return Stream.of(
-                new MemberRegistered(MEMBER, "M-000001", personal(), Segment.REFUGEE, "AMMAN-1", TODAY),
-                new MemberRegistered(MEMBER, "M-000002", withoutDocument, Segment.HOST_COMMUNITY, "AMMAN-1", TODAY),
-                new MemberContactUpdated(MEMBER, "+962790000002", null),
+                new MemberRegistered(MEMBER, "M-000001", sealedPersonal(MEMBER), Segment.REFUGEE, "AMMAN-1", TODAY),
+                new MemberRegistered(MEMBER, "M-000002", sealedPersonal(MEMBER, withoutDocument),
+                        Segment.HOST_COMMUNITY, "AMMAN-1", TODAY),
+                new MemberContactUpdated(MEMBER, sealed(MEMBER, Field.PHONE, "+962790000002"), null),
                 new MemberExited(MEMBER, TODAY, "returned home"),
+                new MemberPersonalDataErased(MEMBER, TODAY, "member asked"),
                 new MemberAccountOpened(MEMBER, A),
                 new MemberAccountClosed(MEMBER, A),
                 new SharesPurchased(MEMBER, T, 3, jod("4.115"), amount, 3, TODAY, "till-1",

@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.coopledger.core.members.api.IdentityDocument;
 import org.coopledger.core.members.api.MemberId;
+import org.coopledger.core.members.api.MemberRegistered;
 import org.coopledger.core.members.api.PersonalData;
 import org.coopledger.core.members.api.RegisterMember;
 import org.coopledger.core.members.api.Segment;
@@ -21,18 +22,52 @@ import static org.coopledger.core.testsupport.Samples.memberRegistered;
 import static org.coopledger.core.testsupport.Samples.personal;
 import static org.coopledger.core.testsupport.Samples.registerMember;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MemberRegistrationHandlerTest {
 
     private static final MemberId MEMBER = new MemberId("member-1");
 
     private final FakeMemberNumberRegistry registry = new FakeMemberNumberRegistry();
+    private final InMemoryMemberKeys keys = new InMemoryMemberKeys();
     private FixtureConfiguration<Member> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Member.class);
-        fixture.registerAnnotatedCommandHandler(new MemberRegistrationHandler(fixture.getRepository(), registry));
+        fixture.registerAnnotatedCommandHandler(new MemberRegistrationHandler(fixture.getRepository(), registry,
+                MembersTestModule.cipher(keys)));
+    }
+
+    @Test
+    void registrationCreatesTheMembersKeyAndTheEventHoldsNoPersonalFieldInClear() {
+        fixture.givenNoPriorActivity()
+                .when(registerMember(MEMBER, "AMM-0042"))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                        org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                                new org.hamcrest.CustomTypeSafeMatcher<MemberRegistered>("sealed personal fields") {
+                                    @Override
+                                    protected boolean matchesSafely(MemberRegistered event) {
+                                        String all = event.personal().legalName() + event.personal().phone()
+                                                + event.personal().address() + event.personal().documentNumber()
+                                                + event.personal().dateOfBirth();
+                                        return !all.contains("Amina") && !all.contains("+962790000001")
+                                                && !all.contains("Jabal") && !all.contains("UNHCR")
+                                                && !all.contains("1990");
+                                    }
+                                },
+                                org.axonframework.test.matchers.Matchers.andNoMore())));
+        assertTrue(keys.find(MEMBER).isPresent());
+    }
+
+    @Test
+    void aRefusedRegistrationCreatesNoKey() {
+        registry.take("AMM-0042", "someone-else");
+        fixture.givenNoPriorActivity()
+                .when(registerMember(MEMBER, "AMM-0042"))
+                .expectException(rejectedWith(MEMBER_NUMBER_TAKEN));
+        assertFalse(keys.find(MEMBER).isPresent());
     }
 
     @Test

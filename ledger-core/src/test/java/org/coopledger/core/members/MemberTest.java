@@ -8,6 +8,8 @@ import org.coopledger.core.members.api.MemberAccountOpened;
 import org.coopledger.core.members.api.MemberContactUpdated;
 import org.coopledger.core.members.api.MemberExited;
 import org.coopledger.core.members.api.MemberId;
+import org.coopledger.core.members.api.PersonalFieldCipher.Field;
+import org.coopledger.core.testsupport.Samples;
 import org.coopledger.core.members.api.SharesPurchased;
 import org.coopledger.core.members.api.UpdateMemberContact;
 import org.coopledger.core.journal.JournalEntry;
@@ -26,6 +28,7 @@ import static org.coopledger.core.testsupport.Rejections.rejectedWith;
 import static org.coopledger.core.testsupport.Samples.TODAY;
 import static org.coopledger.core.testsupport.Samples.jod;
 import static org.coopledger.core.testsupport.Samples.memberRegistered;
+import static org.coopledger.core.testsupport.Samples.sealed;
 
 class MemberTest {
 
@@ -34,16 +37,21 @@ class MemberTest {
 
     private FixtureConfiguration<Member> fixture;
 
+    private final InMemoryMemberKeys keys = new InMemoryMemberKeys();
+
     @BeforeEach
     void setUp() {
+        keys.create(MEMBER, Samples.KEY);
         fixture = new AggregateTestFixture<>(Member.class);
+        fixture.registerInjectableResource(MembersTestModule.cipher(keys));
     }
 
     @Test
     void contactUpdateStatesBothFieldsKeepingTheOneNotGiven() {
         fixture.given(memberRegistered(MEMBER, "M-1"))
                 .when(new UpdateMemberContact(MEMBER, "+962790000002", null))
-                .expectEvents(new MemberContactUpdated(MEMBER, "+962790000002", "Jabal Amman, 3rd circle"));
+                .expectEvents(new MemberContactUpdated(MEMBER, sealed(MEMBER, Field.PHONE, "+962790000002"),
+                        sealed(MEMBER, Field.ADDRESS, "Jabal Amman, 3rd circle")));
     }
 
     @Test

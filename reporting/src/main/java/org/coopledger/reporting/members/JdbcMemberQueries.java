@@ -3,6 +3,8 @@ package org.coopledger.reporting.members;
 import org.coopledger.core.members.api.DocumentType;
 import org.coopledger.core.members.api.Gender;
 import org.coopledger.core.members.api.MemberId;
+import org.coopledger.core.members.api.PersonalFieldCipher;
+import org.coopledger.core.members.api.PersonalFieldCipher.Field;
 import org.coopledger.core.members.api.Segment;
 import org.coopledger.reporting.Amounts;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,7 +16,11 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Optional;
 
-/** Reads {@code member_projection}. */
+/**
+ * Reads {@code member_projection} and opens its sealed personal fields with the member's key
+ * from {@code member_key} (one query, joined). Without a live key — destroyed by erasure — the
+ * personal fields are null and the member is shown as erased; that is never an error.
+ */
 @Component
 class JdbcMemberQueries implements MemberQueries {
 
@@ -27,36 +33,50 @@ class JdbcMemberQueries implements MemberQueries {
     @Override
     public Optional<MemberView> member(MemberId memberId) {
         return jdbc.query("""
-                SELECT member_id, member_number, legal_name, date_of_birth, gender, phone, country_of_origin,
-                       address, document_type, document_number, segment, branch, join_date, status,
-                       shares_held, share_capital, share_currency
-                FROM member_projection WHERE member_id = ?""",
+                SELECT p.member_id, p.member_number, p.sealed_legal_name, p.sealed_date_of_birth, p.gender,
+                       p.sealed_phone, p.country_of_origin, p.sealed_address, p.document_type,
+                       p.sealed_document_number, p.segment, p.branch, p.join_date, p.status, p.shares_held,
+                       p.share_capital, p.share_currency, p.erased,
+                       k.key_bytes, k.destroyed_at IS NOT NULL AS key_destroyed
+                FROM member_projection p LEFT JOIN member_key k ON k.member_id = p.member_id
+                WHERE p.member_id = ?""",
                 (rs, row) -> view(rs), memberId.value()).stream().findFirst();
     }
 
     /** A member who never held shares has no share currency yet: share capital is then null. */
     private static MemberView view(ResultSet rs) throws SQLException {
+        MemberId id = new MemberId(rs.getString("member_id"));
+        boolean erased = rs.getBoolean("erased") || rs.getBoolean("key_destroyed");
+        Opener open = new Opener(erased ? null : rs.getBytes("key_bytes"), id);
         BigDecimal capital = rs.getBigDecimal("share_capital");
-        return new MemberView(new MemberId(rs.getString("member_id")),
+        String dateOfBirth = open.field(Field.DATE_OF_BIRTH, rs.getString("sealed_date_of_birth"));
+        return new MemberView(id,
                 rs.getString("member_number"),
-                rs.getString("legal_name"),
-                date(rs, "date_of_birth"),
+                open.field(Field.LEGAL_NAME, rs.getString("sealed_legal_name")),
+                dateOfBirth == null ? null : LocalDate.parse(dateOfBirth),
                 enumOf(Gender.class, rs.getString("gender")),
-                rs.getString("phone"),
+                open.field(Field.PHONE, rs.getString("sealed_phone")),
                 rs.getString("country_of_origin"),
-                rs.getString("address"),
+                open.field(Field.ADDRESS, rs.getString("sealed_address")),
                 enumOf(DocumentType.class, rs.getString("document_type")),
-                rs.getString("document_number"),
+                open.field(Field.DOCUMENT_NUMBER, rs.getString("sealed_document_number")),
                 enumOf(Segment.class, rs.getString("segment")),
                 rs.getString("branch"),
-                date(rs, "join_date"),
+                rs.getObject("join_date", LocalDate.class),
                 rs.getString("status"),
                 rs.getInt("shares_held"),
-                capital == null ? null : Amounts.money(rs.getString("share_currency"), capital));
+                capital == null ? null : Amounts.money(rs.getString("share_currency"), capital),
+                erased);
     }
 
-    private static LocalDate date(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, LocalDate.class);
+    /**
+     * Opens fields with a key that may be gone. A value that does not authenticate under a live
+     * key is a corrupted or tampered row and fails loudly (the message names no value).
+     */
+    private record Opener(byte[] key, MemberId memberId) {
+        String field(Field field, String sealed) {
+            return key == null || sealed == null ? null : PersonalFieldCipher.open(key, memberId, field, sealed);
+        }
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {

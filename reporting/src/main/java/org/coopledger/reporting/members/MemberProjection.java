@@ -4,12 +4,12 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.coopledger.core.members.api.IdentityDocument;
+import org.coopledger.core.members.api.EncryptedPersonalData;
 import org.coopledger.core.members.api.MemberContactUpdated;
 import org.coopledger.core.members.api.MemberExited;
 import org.coopledger.core.members.api.MemberId;
+import org.coopledger.core.members.api.MemberPersonalDataErased;
 import org.coopledger.core.members.api.MemberRegistered;
-import org.coopledger.core.members.api.PersonalData;
 import org.coopledger.core.members.api.SharesPurchased;
 import org.coopledger.core.members.api.SharesRedeemed;
 import org.coopledger.reporting.ProcessorConfiguration;
@@ -25,7 +25,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * insert ignores a member it already has, and updates apply only an event newer than the last
  * one applied (the member's sequence number), setting absolute values taken from the event.
  * Each event's SQL runs in a savepoint, so a failing one can be dead-lettered.
- * Events carry personal data: nothing here logs them.
+ * Personal fields arrive sealed and are stored sealed ({@code sealed_*} columns):
+ * {@link JdbcMemberQueries} opens them with the member's key at read time, so a destroyed key
+ * leaves nothing readable here, and a replay cannot bring clear text back. Nothing here logs them.
  */
 @Component
 @ProcessingGroup(ProcessorConfiguration.MEMBERS)
@@ -41,25 +43,23 @@ class MemberProjection {
 
     @EventHandler
     void on(MemberRegistered event, @SequenceNumber long sequenceNumber) {
-        PersonalData personal = event.personal();
-        IdentityDocument document = personal.document();
+        EncryptedPersonalData personal = event.personal();
         update("""
-                INSERT INTO member_projection (member_id, member_number, legal_name, date_of_birth, gender,
-                    phone, country_of_origin, address, document_type, document_number, segment, branch,
-                    join_date, status, shares_held, last_sequence_number)
+                INSERT INTO member_projection (member_id, member_number, sealed_legal_name, sealed_date_of_birth,
+                    gender, sealed_phone, country_of_origin, sealed_address, document_type, sealed_document_number,
+                    segment, branch, join_date, status, shares_held, last_sequence_number)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', 0, ?)
                 ON CONFLICT (member_id) DO NOTHING""",
                 event.memberId().value(), event.memberNumber(), personal.legalName(),
                 personal.dateOfBirth(), name(personal.gender()), personal.phone(), personal.countryOfOrigin(),
-                personal.address(), document == null ? null : name(document.type()),
-                document == null ? null : document.number(), name(event.segment()), event.branch(),
-                event.joinDate(), sequenceNumber);
+                personal.address(), name(personal.documentType()), personal.documentNumber(),
+                name(event.segment()), event.branch(), event.joinDate(), sequenceNumber);
     }
 
     @EventHandler
     void on(MemberContactUpdated event, @SequenceNumber long sequenceNumber) {
         update("""
-                UPDATE member_projection SET phone = ?, address = ?, last_sequence_number = ?
+                UPDATE member_projection SET sealed_phone = ?, sealed_address = ?, last_sequence_number = ?
                 WHERE member_id = ? AND last_sequence_number < ?""",
                 event.phone(), event.address(), sequenceNumber, event.memberId().value(), sequenceNumber);
     }
@@ -70,6 +70,17 @@ class MemberProjection {
                 UPDATE member_projection SET status = 'EXITED', exited_on = ?, last_sequence_number = ?
                 WHERE member_id = ? AND last_sequence_number < ?""",
                 event.exitDate(), sequenceNumber, event.memberId().value(), sequenceNumber);
+    }
+
+    /** The key is already destroyed; the ciphertexts are blanked too, they serve no one any more. */
+    @EventHandler
+    void on(MemberPersonalDataErased event, @SequenceNumber long sequenceNumber) {
+        update("""
+                UPDATE member_projection SET erased = TRUE, sealed_legal_name = NULL, sealed_date_of_birth = NULL,
+                    sealed_phone = NULL, sealed_address = NULL, sealed_document_number = NULL,
+                    last_sequence_number = ?
+                WHERE member_id = ? AND last_sequence_number < ?""",
+                sequenceNumber, event.memberId().value(), sequenceNumber);
     }
 
     @EventHandler

@@ -12,6 +12,8 @@ import java.time.LocalDate;
  * ({@link #toString()} is redacted).
  *
  * @param status     ACTIVE or EXITED
+ * @param erased     the member's key is destroyed: every personal field (legal name, date of birth,
+ *                   phone, address, document number) is null for ever
  * @param sharesHeld number of shares; {@code shareCapital} is their nominal value ("0" and null currency when none)
  */
 public record MemberView(MemberId memberId,
@@ -29,7 +31,8 @@ public record MemberView(MemberId memberId,
                          LocalDate joinDate,
                          String status,
                          int sharesHeld,
-                         org.joda.money.Money shareCapital) {
+                         org.joda.money.Money shareCapital,
+                         boolean erased) {
 
     @Override
     public String toString() {

@@ -5,9 +5,12 @@ import org.coopledger.core.members.api.Gender;
 import org.coopledger.core.members.api.MemberContactUpdated;
 import org.coopledger.core.members.api.MemberExited;
 import org.coopledger.core.members.api.MemberId;
+import org.coopledger.core.members.api.MemberPersonalDataErased;
+import org.coopledger.core.members.api.PersonalFieldCipher.Field;
 import org.coopledger.core.members.api.Segment;
 import org.coopledger.reporting.History;
 import org.coopledger.reporting.ReportingDatabase;
+import org.coopledger.reporting.SampleEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +25,8 @@ import static org.coopledger.reporting.SampleEvents.DAY_2;
 import static org.coopledger.reporting.SampleEvents.DAY_3;
 import static org.coopledger.reporting.SampleEvents.jod;
 import static org.coopledger.reporting.SampleEvents.registered;
+import static org.coopledger.reporting.SampleEvents.seal;
+import static org.coopledger.reporting.SampleEvents.storeKey;
 import static org.coopledger.reporting.SampleEvents.sharesPurchased;
 import static org.coopledger.reporting.SampleEvents.sharesRedeemed;
 
@@ -38,6 +43,7 @@ class MemberProjectionTest {
         db = ReportingDatabase.start();
         projection = new MemberProjection(db.jdbc(), db.transactions());
         queries = new JdbcMemberQueries(db.jdbc());
+        storeKey(db.jdbc(), MEMBER);
     }
 
     @AfterAll
@@ -72,14 +78,19 @@ class MemberProjectionTest {
         assertThat(view.status()).isEqualTo("ACTIVE");
         assertThat(view.sharesHeld()).isZero();
         assertThat(view.shareCapital()).as("no share currency before the first purchase").isNull();
+        assertThat(view.erased()).isFalse();
         assertThat(view.toString()).doesNotContain("Amina").doesNotContain("RC-0001");
+        assertThat(db.jdbc().queryForObject("SELECT count(*) FROM member_projection WHERE "
+                + "concat_ws('|', sealed_legal_name, sealed_phone, sealed_address, sealed_document_number) "
+                + "LIKE '%Amina%' OR sealed_phone LIKE '%962%'", Long.class))
+                .as("the projection holds no clear text").isZero();
     }
 
     @Test
     void contactUpdateReplacesPhoneAndAddress() {
         projection.on(registered(MEMBER, "M-000001"), 0);
 
-        projection.on(new MemberContactUpdated(MEMBER, "+962711111111", "Irbid"), 1);
+        projection.on(new MemberContactUpdated(MEMBER, seal(MEMBER, Field.PHONE, "+962711111111"), seal(MEMBER, Field.ADDRESS, "Irbid")), 1);
 
         MemberView view = queries.member(MEMBER).orElseThrow();
         assertThat(view.phone()).isEqualTo("+962711111111");
@@ -117,7 +128,7 @@ class MemberProjectionTest {
         Runnable history = () -> {
             projection.on(registered(MEMBER, "M-000001"), 0);
             projection.on(sharesPurchased(MEMBER, "s1", 3, jod("10.000"), 3, DAY_1), 1);
-            projection.on(new MemberContactUpdated(MEMBER, "+962711111111", "Irbid"), 2);
+            projection.on(new MemberContactUpdated(MEMBER, seal(MEMBER, Field.PHONE, "+962711111111"), seal(MEMBER, Field.ADDRESS, "Irbid")), 2);
         };
         history.run();
         Map<String, Object> before = db.jdbc().queryForMap("SELECT * FROM member_projection");
@@ -131,12 +142,67 @@ class MemberProjectionTest {
     @Test
     void aRedeliveredOlderEventDoesNotOverwriteANewerState() {
         projection.on(registered(MEMBER, "M-000001"), 0);
-        projection.on(new MemberContactUpdated(MEMBER, "+962700000001", "Old"), 1);
-        projection.on(new MemberContactUpdated(MEMBER, "+962700000002", "New"), 2);
+        projection.on(new MemberContactUpdated(MEMBER, seal(MEMBER, Field.PHONE, "+962700000001"), seal(MEMBER, Field.ADDRESS, "Old")), 1);
+        projection.on(new MemberContactUpdated(MEMBER, seal(MEMBER, Field.PHONE, "+962700000002"), seal(MEMBER, Field.ADDRESS, "New")), 2);
 
-        projection.on(new MemberContactUpdated(MEMBER, "+962700000001", "Old"), 1);
+        projection.on(new MemberContactUpdated(MEMBER, seal(MEMBER, Field.PHONE, "+962700000001"), seal(MEMBER, Field.ADDRESS, "Old")), 1);
 
         assertThat(queries.member(MEMBER).orElseThrow().address()).isEqualTo("New");
+    }
+
+    @Test
+    void anErasedMemberKeepsNumberSegmentBranchStatusAndSharesButNoPersonalField() {
+        MemberId erased = new MemberId("member-erased");
+        db.jdbc().update("INSERT INTO member_key (member_id, key_bytes, created_at) VALUES (?, ?, now())",
+                erased.value(), SampleEvents.KEY);
+        projection.on(registered(erased, "M-000009"), 0);
+        projection.on(new MemberExited(erased, DAY_2, "moved away"), 1);
+        db.jdbc().update("UPDATE member_key SET key_bytes = NULL, destroyed_at = now() WHERE member_id = ?",
+                erased.value());
+        MemberView keyGone = queries.member(erased).orElseThrow();
+
+        projection.on(new MemberPersonalDataErased(erased, DAY_3, null), 2);
+        MemberView afterEvent = queries.member(erased).orElseThrow();
+
+        for (MemberView view : java.util.List.of(keyGone, afterEvent)) {
+            assertThat(view.erased()).isTrue();
+            assertThat(view.legalName()).isNull();
+            assertThat(view.dateOfBirth()).isNull();
+            assertThat(view.phone()).isNull();
+            assertThat(view.address()).isNull();
+            assertThat(view.documentNumber()).isNull();
+            assertThat(view.memberNumber()).isEqualTo("M-000009");
+            assertThat(view.segment()).isEqualTo(Segment.REFUGEE);
+            assertThat(view.branch()).isEqualTo("AMMAN-1");
+            assertThat(view.status()).isEqualTo("EXITED");
+        }
+        assertThat(db.jdbc().queryForObject(
+                "SELECT count(*) FROM member_projection WHERE member_id = ? AND sealed_legal_name IS NOT NULL",
+                Long.class, erased.value())).isZero();
+    }
+
+    @Test
+    void aReplayAfterErasureStillShowsNothingPersonal() {
+        MemberId erased = new MemberId("member-replayed");
+        db.jdbc().update("INSERT INTO member_key (member_id, key_bytes, created_at) VALUES (?, ?, now())",
+                erased.value(), SampleEvents.KEY);
+        Runnable history = () -> {
+            projection.on(registered(erased, "M-000010"), 0);
+            projection.on(new MemberPersonalDataErased(erased, DAY_3, null), 1);
+        };
+        history.run();
+        db.jdbc().update("UPDATE member_key SET key_bytes = NULL, destroyed_at = now() WHERE member_id = ?",
+                erased.value());
+
+        projection.reset();
+        projection.on(registered(erased, "M-000010"), 0);
+        MemberView midReplay = queries.member(erased).orElseThrow();
+        history.run();
+
+        assertThat(midReplay.erased()).as("the key is gone even before the erasure event is replayed").isTrue();
+        assertThat(midReplay.legalName()).isNull();
+        assertThat(queries.member(erased).orElseThrow().legalName()).isNull();
+        assertThat(queries.member(erased).orElseThrow().erased()).isTrue();
     }
 
     @Test
@@ -159,7 +225,7 @@ class MemberProjectionTest {
         new History()
                 .append("Member", MEMBER.value(), registered(MEMBER, "M-000001"))
                 .append("Member", MEMBER.value(), sharesPurchased(MEMBER, "s1", 4, jod("2.500"), 4, DAY_1))
-                .append("Member", MEMBER.value(), new MemberContactUpdated(MEMBER, null, "Irbid"))
+                .append("Member", MEMBER.value(), new MemberContactUpdated(MEMBER, null, seal(MEMBER, Field.ADDRESS, "Irbid")))
                 .append("Member", MEMBER.value(), sharesRedeemed(MEMBER, "s2", 4, jod("2.500"), 0, DAY_2))
                 .append("Member", MEMBER.value(), new MemberExited(MEMBER, DAY_3, null))
                 .deliverTo(projection);
