@@ -1,8 +1,7 @@
 package org.coopledger.api.accesslog;
 
 import org.coopledger.api.members.MemberIds;
-import org.coopledger.core.error.ErrorCode;
-import org.coopledger.core.error.LedgerException;
+import org.coopledger.api.paging.Paging;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,9 +20,6 @@ import java.util.List;
 @RestController
 class PersonalDataAccessController {
 
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 500;
-
     private final JdbcTemplate jdbc;
 
     PersonalDataAccessController(JdbcTemplate jdbc) {
@@ -35,10 +31,7 @@ class PersonalDataAccessController {
     public PersonalDataAccessPage accesses(@RequestParam(required = false) String memberId,
                                            @RequestParam(required = false) String after,
                                            @RequestParam(required = false) Integer limit) {
-        int pageSize = limit == null ? DEFAULT_LIMIT : limit;
-        if (pageSize < 1 || pageSize > MAX_LIMIT) {
-            throw new LedgerException(ErrorCode.VALIDATION_FAILED, "limit must be between 1 and " + MAX_LIMIT);
-        }
+        int pageSize = Paging.limit(limit);
         String member = memberId == null ? null : MemberIds.parse(memberId).value();
         // One row more than asked tells whether another page follows.
         List<PersonalDataAccess> rows = new ArrayList<>(jdbc.query("""
@@ -48,27 +41,12 @@ class PersonalDataAccessController {
                 (rs, row) -> new PersonalDataAccess(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class),
                         rs.getString("username"), List.of(rs.getString("roles").split(",")),
                         rs.getString("member_id"), rs.getString("endpoint"), rs.getString("request_id")),
-                cursor(after), member, member, pageSize + 1));
+                Paging.after(after), member, member, pageSize + 1));
         String next = null;
         if (rows.size() > pageSize) {
             rows.remove(pageSize);
             next = String.valueOf(rows.get(pageSize - 1).id());
         }
         return new PersonalDataAccessPage(rows, next);
-    }
-
-    private static long cursor(String after) {
-        if (after == null) {
-            return 0;
-        }
-        try {
-            long value = Long.parseLong(after);
-            if (value < 0) {
-                throw new NumberFormatException();
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new LedgerException(ErrorCode.VALIDATION_FAILED, "after must be a cursor from a previous page");
-        }
     }
 }

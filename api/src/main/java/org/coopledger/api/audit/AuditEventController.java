@@ -1,5 +1,6 @@
 package org.coopledger.api.audit;
 
+import org.coopledger.api.paging.Paging;
 import org.coopledger.core.error.ErrorCode;
 import org.coopledger.core.error.LedgerException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -16,8 +17,6 @@ import java.time.Instant;
 @RequestMapping("/api/v1/audit/events")
 class AuditEventController {
 
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 500;
     private static final int MAX_FILTER_CHARS = 255;
 
     private final AuditEventHistory history;
@@ -35,27 +34,9 @@ class AuditEventController {
                                  @RequestParam(required = false) String user,
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
-        int pageSize = limit == null ? DEFAULT_LIMIT : limit;
-        if (pageSize < 1 || pageSize > MAX_LIMIT) {
-            throw new LedgerException(ErrorCode.VALIDATION_FAILED, "limit must be between 1 and " + MAX_LIMIT);
-        }
-        return history.page(new AuditEventFilter(cursor(after), bounded(aggregateId, "aggregateId"),
+        int pageSize = Paging.limit(limit);
+        return history.page(new AuditEventFilter(Paging.after(after), bounded(aggregateId, "aggregateId"),
                 bounded(type, "type"), bounded(user, "user"), from, to, pageSize));
-    }
-
-    private static long cursor(String after) {
-        if (after == null) {
-            return 0;
-        }
-        try {
-            long value = Long.parseLong(after);
-            if (value < 0) {
-                throw new NumberFormatException();
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new LedgerException(ErrorCode.VALIDATION_FAILED, "after must be a cursor from a previous page");
-        }
     }
 
     private static String bounded(String value, String name) {

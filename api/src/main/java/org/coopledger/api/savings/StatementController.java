@@ -1,6 +1,7 @@
 package org.coopledger.api.savings;
 
 import org.coopledger.api.time.BusinessCalendar;
+import org.coopledger.api.paging.Paging;
 import org.coopledger.core.error.ErrorCode;
 import org.coopledger.core.error.LedgerException;
 import org.coopledger.core.savings.api.AccountId;
@@ -23,8 +24,6 @@ import java.time.LocalDate;
 @RequestMapping("/api/v1/savings-accounts/{accountId}")
 class StatementController {
 
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 500;
     static final int MAX_CURSOR_CHARS = 64;
 
     private final AccountReader reader;
@@ -44,10 +43,7 @@ class StatementController {
                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                 @RequestParam(required = false) Integer limit,
                                 @RequestParam(required = false) String after) {
-        int pageSize = limit == null ? DEFAULT_LIMIT : limit;
-        if (pageSize < 1 || pageSize > MAX_LIMIT) {
-            throw new LedgerException(ErrorCode.VALIDATION_FAILED, "limit must be between 1 and " + MAX_LIMIT);
-        }
+        int pageSize = Paging.limit(limit);
         if (from != null && to != null && from.isAfter(to)) {
             throw new LedgerException(ErrorCode.VALIDATION_FAILED, "from must not be after to");
         }
