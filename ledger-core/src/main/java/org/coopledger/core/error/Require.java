@@ -1,12 +1,26 @@
 package org.coopledger.core.error;
 
+import java.util.regex.Pattern;
+
 /**
  * Shape checks on command fields, each refusing with {@link ErrorCode#VALIDATION_FAILED}. Messages
  * name the field, never its value: values may be personal data and messages reach logs.
  */
 public final class Require {
 
+    /** Savings and loan products share one code space (product codes are aggregate ids). */
+    private static final Pattern PRODUCT_CODE = Pattern.compile("[A-Z0-9_-]{1,32}");
+
     private Require() {
+    }
+
+    /** A product code: 1 to 32 upper-case letters, digits, '_' or '-'. */
+    public static String productCode(String productCode) {
+        present(productCode, "productCode");
+        if (!PRODUCT_CODE.matcher(productCode).matches()) {
+            throw invalid("productCode must be 1 to 32 upper-case letters, digits, '_' or '-'");
+        }
+        return productCode;
     }
 
     public static <T> T present(T value, String field) {

@@ -160,7 +160,7 @@ class LoanAccountHandlers {
     }
 
     private LoanTerms terms(String productCode) {
-        String code = LoanProduct.requireCode(productCode);
+        String code = Require.productCode(productCode);
         // As for accounts: an id of another aggregate type is no product.
         try {
             return products.load(code).invoke(LoanProduct::terms);

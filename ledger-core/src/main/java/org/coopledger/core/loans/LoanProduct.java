@@ -3,11 +3,9 @@ package org.coopledger.core.loans;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.coopledger.core.error.Require;
 import org.coopledger.core.loans.api.LoanProductDefined;
 import org.coopledger.core.loans.api.LoanTerms;
 
-import java.util.regex.Pattern;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -19,7 +17,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate(type = "LoanProduct")
 class LoanProduct {
 
-    static final Pattern CODE = Pattern.compile("[A-Z0-9_-]{1,32}");
     static final int MAX_NAME_CHARS = 100;
 
     @AggregateIdentifier
@@ -33,14 +30,6 @@ class LoanProduct {
     /** The definition proper; the caller has validated the command and checked the code is free. */
     LoanProduct(LoanProductDefined defined) {
         apply(defined);
-    }
-
-    static String requireCode(String productCode) {
-        Require.present(productCode, "productCode");
-        if (!CODE.matcher(productCode).matches()) {
-            throw Require.invalid("productCode must be 1 to 32 upper-case letters, digits, '_' or '-'");
-        }
-        return productCode;
     }
 
     LoanTerms terms() {

@@ -28,7 +28,7 @@ class LoanProductDefinitionHandler {
     /** Answers the product code. */
     @CommandHandler
     String handle(DefineLoanProduct command) throws Exception {
-        String code = LoanProduct.requireCode(command.productCode());
+        String code = Require.productCode(command.productCode());
         Require.text(command.name(), "name", LoanProduct.MAX_NAME_CHARS);
         LoanTermsRules.validate(command.terms());
         if (eventStore.lastSequenceNumberFor(code).isPresent()) {

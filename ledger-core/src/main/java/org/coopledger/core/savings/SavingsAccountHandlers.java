@@ -96,7 +96,7 @@ class SavingsAccountHandlers {
         if (command.currency() != null) {
             return Money.zero(MoneyParser.currency(command.currency().getCode()));
         }
-        String code = SavingsProduct.requireCode(command.productCode());
+        String code = Require.productCode(command.productCode());
         // As for accounts: an id of another aggregate type is no product.
         try {
             return products.load(code).invoke(SavingsProduct::minimumBalance);

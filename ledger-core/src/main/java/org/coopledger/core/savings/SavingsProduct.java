@@ -3,11 +3,9 @@ package org.coopledger.core.savings;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.coopledger.core.error.Require;
 import org.coopledger.core.savings.api.SavingsProductDefined;
 import org.joda.money.Money;
 
-import java.util.regex.Pattern;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -19,7 +17,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate(type = "SavingsProduct")
 class SavingsProduct {
 
-    static final Pattern CODE = Pattern.compile("[A-Z0-9_-]{1,32}");
     static final int MAX_NAME_CHARS = 100;
 
     @AggregateIdentifier
@@ -33,14 +30,6 @@ class SavingsProduct {
     /** The definition proper; the caller has validated the command and checked the code is free. */
     SavingsProduct(SavingsProductDefined defined) {
         apply(defined);
-    }
-
-    static String requireCode(String productCode) {
-        Require.present(productCode, "productCode");
-        if (!CODE.matcher(productCode).matches()) {
-            throw Require.invalid("productCode must be 1 to 32 upper-case letters, digits, '_' or '-'");
-        }
-        return productCode;
     }
 
     /** Also fixes the currency of every account opened under this product. */

@@ -33,7 +33,7 @@ class SavingsProductDefinitionHandler {
     /** Answers the product code. */
     @CommandHandler
     String handle(DefineSavingsProduct command) throws Exception {
-        String code = SavingsProduct.requireCode(command.productCode());
+        String code = Require.productCode(command.productCode());
         Require.text(command.name(), "name", SavingsProduct.MAX_NAME_CHARS);
         Money minimumBalance = MoneyParser.requireNonNegative(command.minimumBalance());
         if (eventStore.lastSequenceNumberFor(code).isPresent()) {
