@@ -49,12 +49,8 @@ class CashController {
     public ResponseEntity<Object> deposit(@PathVariable String accountId,
                                    @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                    @Valid @RequestBody CashRequest body) {
-        AccountId id = AccountIds.parse(accountId, "accountId");
-        Money amount = body.amount().positive();
-        LocalDate today = calendar.today();
-        LocalDate valueDate = body.valueDate() != null ? body.valueDate() : today;
-        return idempotency.required(key, body, () -> created(commands.send(new RecordDeposit(id,
-                TransactionId.random(), amount, today, valueDate, body.tillId(), body.reference()))));
+        return post(accountId, key, body, (id, txn, amount, today, valueDate) ->
+                new RecordDeposit(id, txn, amount, today, valueDate, body.tillId(), body.reference()));
     }
 
     @PostMapping("/withdrawals")
@@ -63,12 +59,24 @@ class CashController {
     public ResponseEntity<Object> withdraw(@PathVariable String accountId,
                                     @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                     @Valid @RequestBody CashRequest body) {
+        return post(accountId, key, body, (id, txn, amount, today, valueDate) ->
+                new RecordWithdrawal(id, txn, amount, today, valueDate, body.tillId(), body.reference()));
+    }
+
+    /** Deposits and withdrawals differ only in the command: same parsing, dates and idempotency. */
+    private ResponseEntity<Object> post(String accountId, String key, CashRequest body, CashCommand command) {
         AccountId id = AccountIds.parse(accountId, "accountId");
         Money amount = body.amount().positive();
         LocalDate today = calendar.today();
         LocalDate valueDate = body.valueDate() != null ? body.valueDate() : today;
-        return idempotency.required(key, body, () -> created(commands.send(new RecordWithdrawal(id,
-                TransactionId.random(), amount, today, valueDate, body.tillId(), body.reference()))));
+        return idempotency.required(key, body, () -> created(commands.send(
+                command.build(id, TransactionId.random(), amount, today, valueDate))));
+    }
+
+    @FunctionalInterface
+    private interface CashCommand {
+        Object build(AccountId id, TransactionId transactionId, Money amount, LocalDate bookingDate,
+                     LocalDate valueDate);
     }
 
     private static ResponseEntity<?> created(PostingResult result) {
