@@ -1,0 +1,23 @@
+package org.coopledger.reporting.loans;
+
+import org.coopledger.core.loans.api.LoanId;
+import org.coopledger.core.members.api.MemberId;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads of the loan projections ({@code loans} processing group). The views lag the event store
+ * by the processor's delay; a caller that needs the state a command just produced uses the
+ * command's result instead.
+ */
+public interface LoanQueries {
+
+    Optional<LoanView> loan(LoanId loanId);
+
+    /** Every loan of the member, any status, newest application first. */
+    List<LoanView> loansOf(MemberId memberId);
+
+    /** The installments of a disbursed loan in order; an empty list before disbursement or for an unknown loan. */
+    List<InstallmentView> schedule(LoanId loanId);
+}
