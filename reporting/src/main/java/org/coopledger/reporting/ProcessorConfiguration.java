@@ -29,14 +29,19 @@ import java.util.concurrent.Executors;
 @ComponentScan(basePackages = {
         "org.coopledger.reporting.members",
         "org.coopledger.reporting.savings",
-        "org.coopledger.reporting.journal"})
+        "org.coopledger.reporting.journal",
+        "org.coopledger.reporting.shares",
+        "org.coopledger.reporting.savingsreport",
+        "org.coopledger.reporting.statement",
+        "org.coopledger.reporting.rebuild"})
 public class ProcessorConfiguration {
 
     /** The processing groups of this module, one per projection; the names key their tokens and dead letters. */
     public static final String MEMBERS = "members";
     public static final String SAVINGS_ACCOUNTS = "savings-accounts";
     public static final String JOURNAL = "journal";
-    public static final List<String> PROCESSING_GROUPS = List.of(MEMBERS, SAVINGS_ACCOUNTS, JOURNAL);
+    public static final String SHARES = "shares";
+    public static final List<String> PROCESSING_GROUPS = List.of(MEMBERS, SAVINGS_ACCOUNTS, JOURNAL, SHARES);
 
     /** Events per transaction: one token update per batch, small enough to keep transactions short. */
     static final int BATCH_SIZE = 100;

@@ -19,6 +19,10 @@ public enum ErrorCode {
     MEMBER_NUMBER_TAKEN(Kind.CONFLICT),
     PRODUCT_ALREADY_EXISTS(Kind.CONFLICT),
     CONCURRENT_MODIFICATION(Kind.CONFLICT),
+    /** A projection rebuild is already running; one at a time. */
+    REBUILD_IN_PROGRESS(Kind.CONFLICT),
+    /** A processing group has parked events; a replay would park them again behind themselves. */
+    DEAD_LETTERS_PENDING(Kind.CONFLICT),
 
     CURRENCY_MISMATCH(Kind.REJECTED),
     INSUFFICIENT_FUNDS(Kind.REJECTED),

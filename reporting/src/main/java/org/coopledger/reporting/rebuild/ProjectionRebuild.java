@@ -1,0 +1,234 @@
+package org.coopledger.reporting.rebuild;
+
+import jakarta.annotation.PreDestroy;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.coopledger.core.error.ErrorCode;
+import org.coopledger.core.error.LedgerException;
+import org.coopledger.core.error.Require;
+import org.coopledger.reporting.ProcessorConfiguration;
+import org.coopledger.reporting.rebuild.RebuildStatus.ProcessorStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Rebuilds projections from the event history while the ledger keeps running: for each processing
+ * group asked, the pooled streaming processor is shut down, its tokens are reset to the start of
+ * the event store (which runs the projection's {@code @ResetHandler}, emptying its tables, in the
+ * same transaction as the token reset) and it is started again; it then replays every event and
+ * carries on with new ones. Commands never read projections, so postings go on; reads answer from
+ * tables that fill up again and show partial data until the rebuild is done.
+ * <p>
+ * Progress (events done / total, rate, ETA) is logged every {@code ledger.rebuild.progress-interval}
+ * and answered by {@link #status()}. One rebuild at a time per node. On several nodes, run it on
+ * one: resetting fails while another node holds a claim on a segment of the group.
+ */
+@Component
+public class ProjectionRebuild {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
+
+    private final ObjectProvider<EventProcessingConfiguration> processing;
+    private final JdbcTemplate jdbc;
+    private final Duration progressInterval;
+    private final Clock clock = Clock.systemUTC();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "projection-rebuild-progress");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** The current or last rebuild; guarded by this. */
+    private Run run;
+    private ScheduledFuture<?> progressLog;
+
+    ProjectionRebuild(ObjectProvider<EventProcessingConfiguration> processing, JdbcTemplate jdbc,
+                      @Value("${ledger.rebuild.progress-interval:PT5S}") Duration progressInterval) {
+        this.processing = processing;
+        this.jdbc = jdbc;
+        this.progressInterval = progressInterval;
+    }
+
+    /** What one rebuild set out to do. */
+    private record Run(List<String> groups, Instant startedAt, long firstIndex, long headIndex,
+                       Instant finishedAt, String failure) {
+
+        Run finished(Instant at) {
+            return new Run(groups, startedAt, firstIndex, headIndex, at, null);
+        }
+
+        Run failed(Instant at, String why) {
+            return new Run(groups, startedAt, firstIndex, headIndex, at, why);
+        }
+
+        long total() {
+            return headIndex == 0 ? 0 : headIndex - firstIndex + 1;
+        }
+    }
+
+    /**
+     * Starts rebuilding {@code groups} (empty = every processing group of the ledger) and answers
+     * at once; the replay goes on in the processors' own threads. Refused while a rebuild runs
+     * ({@code REBUILD_IN_PROGRESS}) and while a group has dead letters ({@code DEAD_LETTERS_PENDING}):
+     * those must be retried or evicted first, or the replay would park their events a second time.
+     */
+    public synchronized RebuildStatus start(List<String> groups) {
+        List<String> chosen = groups == null || groups.isEmpty() ? ProcessorConfiguration.PROCESSING_GROUPS : List.copyOf(groups);
+        for (String group : chosen) {
+            if (!ProcessorConfiguration.PROCESSING_GROUPS.contains(group)) {
+                throw Require.invalid("unknown processing group; known: " + ProcessorConfiguration.PROCESSING_GROUPS);
+            }
+        }
+        if (run != null && run.finishedAt() == null) {
+            throw new LedgerException(ErrorCode.REBUILD_IN_PROGRESS, "a projection rebuild is already running");
+        }
+        for (String group : chosen) {
+            if (deadLetters(group) > 0) {
+                throw new LedgerException(ErrorCode.DEAD_LETTERS_PENDING,
+                        "processing group " + group + " has dead letters; retry or evict them before a rebuild");
+            }
+        }
+        long[] bounds = jdbc.queryForObject(
+                "SELECT COALESCE(min(global_index), 0), COALESCE(max(global_index), 0) FROM domain_event_entry",
+                (rs, row) -> new long[]{rs.getLong(1), rs.getLong(2)});
+        run = new Run(chosen, clock.instant(), bounds[0], bounds[1], null, null);
+        log.info("projection rebuild of {} started: {} events up to global index {}", chosen, run.total(),
+                run.headIndex());
+        for (String group : chosen) {
+            StreamingEventProcessor processor = processor(group);
+            try {
+                processor.shutDown();
+                processor.resetTokens();
+            } catch (RuntimeException e) {
+                run = run.failed(clock.instant(), "reset of " + group + " failed: " + e.getClass().getSimpleName());
+                log.error("projection rebuild: reset of {} failed", group, e);
+            } finally {
+                processor.start();
+            }
+            if (run.failure() != null) {
+                return status();
+            }
+        }
+        progressLog = ticker.scheduleAtFixedRate(this::logProgress, progressInterval.toMillis(),
+                progressInterval.toMillis(), TimeUnit.MILLISECONDS);
+        return status();
+    }
+
+    /** The processors of this node and the progress of the current or last rebuild. */
+    public synchronized RebuildStatus status() {
+        List<ProcessorStatus> processors = new ArrayList<>();
+        for (String group : ProcessorConfiguration.PROCESSING_GROUPS) {
+            processing.getObject().eventProcessor(group, StreamingEventProcessor.class)
+                    .ifPresent(processor -> processors.add(processorStatus(group, processor)));
+        }
+        if (run == null) {
+            long head = jdbc.queryForObject("SELECT COALESCE(max(global_index), 0) FROM domain_event_entry", Long.class);
+            return new RebuildStatus("IDLE", List.of(), null, null, head, 0, 0, null, null, null, processors);
+        }
+        long done = run.total();
+        boolean allDone = true;
+        for (ProcessorStatus processor : processors) {
+            if (run.groups().contains(processor.name())) {
+                done = Math.min(done, eventsDone(processor));
+                allDone &= caughtUp(processor);
+            }
+        }
+        if (run.finishedAt() == null && allDone) {
+            run = run.finished(clock.instant());
+            done = run.total();
+        }
+        String state = run.failure() != null ? "FAILED" : run.finishedAt() != null ? "FINISHED" : "RUNNING";
+        Instant until = run.finishedAt() != null ? run.finishedAt() : clock.instant();
+        long elapsedMillis = Math.max(1, Duration.between(run.startedAt(), until).toMillis());
+        Long rate = done == 0 ? null : done * 1000 / elapsedMillis;
+        Long eta = rate == null || rate == 0 ? null : (run.total() - done) / rate;
+        return new RebuildStatus(state, run.groups(), run.startedAt(), run.finishedAt(), run.headIndex(), run.total(),
+                done, rate, eta, run.failure(), processors);
+    }
+
+    /** The replay of a group is over when all its segments run here, past the head of the start, replay done. */
+    private boolean caughtUp(ProcessorStatus processor) {
+        return processor.running() && !processor.replaying() && processor.segmentsClaimed() == processor.segments()
+                && processor.segments() > 0
+                && (run.headIndex() == 0 || (processor.position() != null && processor.position() >= run.headIndex()));
+    }
+
+    private long eventsDone(ProcessorStatus processor) {
+        if (processor.position() == null) {
+            return 0;
+        }
+        return Math.max(0, Math.min(run.total(), processor.position() - run.firstIndex() + 1));
+    }
+
+    private ProcessorStatus processorStatus(String group, StreamingEventProcessor processor) {
+        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+        Long position = null;
+        boolean replaying = false;
+        boolean error = processor.isError();
+        for (EventTrackerStatus segment : segments.values()) {
+            replaying |= segment.isReplaying();
+            error |= segment.isErrorState();
+            long at = segment.getCurrentPosition().orElse(-1);
+            position = position == null ? at : Math.min(position, at);
+        }
+        Integer tokens = jdbc.queryForObject("SELECT count(*) FROM tokenentry WHERE processorname = ?",
+                Integer.class, group);
+        return new ProcessorStatus(group, processor.isRunning(), replaying, error,
+                position == null || position < 0 ? null : position, segments.size(), tokens == null ? 0 : tokens,
+                deadLetters(group));
+    }
+
+    private long deadLetters(String group) {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM deadletterentry WHERE processinggroup = ?",
+                Long.class, group);
+        return count == null ? 0 : count;
+    }
+
+    private StreamingEventProcessor processor(String group) {
+        return processing.getObject().eventProcessor(group, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no streaming processor for " + group));
+    }
+
+    private void logProgress() {
+        try {
+            RebuildStatus status = status();
+            if ("RUNNING".equals(status.state())) {
+                log.info("projection rebuild: {}/{} events, {} events/s, ETA {} s", status.eventsDone(),
+                        status.eventsTotal(), status.eventsPerSecond() == null ? "?" : status.eventsPerSecond(),
+                        status.etaSeconds() == null ? "?" : status.etaSeconds());
+                return;
+            }
+            log.info("projection rebuild {}: {} events in {} ms", status.state().toLowerCase(), status.eventsTotal(),
+                    Duration.between(status.startedAt(), status.finishedAt()).toMillis());
+            synchronized (this) {
+                if (progressLog != null) {
+                    progressLog.cancel(false);
+                    progressLog = null;
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("projection rebuild: progress not readable ({})", e.getClass().getSimpleName());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        ticker.shutdownNow();
+    }
+}

@@ -1,0 +1,38 @@
+package org.coopledger.reporting.rebuild;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Where the projections stand, and the progress of the last rebuild. Events are counted in
+ * positions of the event store's global index up to the head when the rebuild started (a
+ * rolled-back append leaves a gap, so the count can be a little above the number of events).
+ * A processing group is done when every segment has replayed past that head; the slowest group
+ * sets the overall progress.
+ *
+ * @param state            IDLE (no rebuild since start-up), RUNNING, FINISHED or FAILED
+ * @param eventsPerSecond  average since the start of the rebuild; null when unknown
+ * @param etaSeconds       remaining events at that rate; null when unknown
+ */
+public record RebuildStatus(String state,
+                            List<String> groups,
+                            Instant startedAt,
+                            Instant finishedAt,
+                            long headIndex,
+                            long eventsTotal,
+                            long eventsDone,
+                            Long eventsPerSecond,
+                            Long etaSeconds,
+                            String failure,
+                            List<ProcessorStatus> processors) {
+
+    /**
+     * One processing group on this node.
+     *
+     * @param position     lowest global index its segments have processed (null before the first event)
+     * @param segments     segments claimed on this node / tokens in the token store
+     */
+    public record ProcessorStatus(String name, boolean running, boolean replaying, boolean error, Long position,
+                                  int segmentsClaimed, int segments, long deadLetters) {
+    }
+}
