@@ -1,6 +1,7 @@
 package org.coopledger.api.reports;
 
 import org.coopledger.reporting.journal.JournalQueries;
+import org.springframework.http.MediaType;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +20,8 @@ class TrialBalanceController {
         this.journal = journal;
     }
 
-    @GetMapping("/api/v1/reports/trial-balance")
+    @GetMapping(path = "/api/v1/reports/trial-balance",
+            produces = {MediaType.APPLICATION_JSON_VALUE, CsvMessageConverter.TEXT_CSV_VALUE})
     @PreAuthorize("hasAnyRole('MANAGER', 'AUDITOR')")
     public TrialBalanceResponse trialBalance(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {

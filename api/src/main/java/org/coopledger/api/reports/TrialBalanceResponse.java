@@ -13,7 +13,17 @@ import java.util.Map;
  * sound ledger and {@code balanced} says so.
  */
 public record TrialBalanceResponse(LocalDate asOf, List<Line> lines, Map<String, String> netByCurrency,
-                                   boolean balanced) {
+                                   boolean balanced) implements CsvReport {
+
+    /** One row per account and currency; the per-currency nets are the sums of the balance column. */
+    @Override
+    public void writeCsv(CsvWriter csv) {
+        csv.row("account_code", "account_name", "currency", "debits", "credits", "balance");
+        for (Line line : lines) {
+            csv.row(line.accountCode(), line.accountName(), line.currency(), line.debits(), line.credits(),
+                    line.balance());
+        }
+    }
 
     /** {@code balance} = debits − credits, so credit-normal accounts show negative balances. */
     public record Line(String accountCode, String accountName, String currency, Money debits, Money credits,
