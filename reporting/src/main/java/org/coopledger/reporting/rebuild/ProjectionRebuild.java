@@ -137,9 +137,9 @@ public class ProjectionRebuild {
             processing.getObject().eventProcessor(group, StreamingEventProcessor.class)
                     .ifPresent(processor -> processors.add(processorStatus(group, processor)));
         }
+        Long head = jdbc.queryForObject("SELECT COALESCE(max(global_index), 0) FROM domain_event_entry", Long.class);
         if (run == null) {
-            long head = jdbc.queryForObject("SELECT COALESCE(max(global_index), 0) FROM domain_event_entry", Long.class);
-            return new RebuildStatus("IDLE", List.of(), null, null, head, 0, 0, null, null, null, processors);
+            return new RebuildStatus("IDLE", List.of(), null, null, head, 0, 0, 0, null, null, null, processors);
         }
         long done = run.total();
         boolean allDone = true;
@@ -158,7 +158,7 @@ public class ProjectionRebuild {
         long elapsedMillis = Math.max(1, Duration.between(run.startedAt(), until).toMillis());
         Long rate = done == 0 ? null : done * 1000 / elapsedMillis;
         Long eta = rate == null || rate == 0 ? null : (run.total() - done) / rate;
-        return new RebuildStatus(state, run.groups(), run.startedAt(), run.finishedAt(), run.headIndex(), run.total(),
+        return new RebuildStatus(state, run.groups(), run.startedAt(), run.finishedAt(), head, run.headIndex(), run.total(),
                 done, rate, eta, run.failure(), processors);
     }
 

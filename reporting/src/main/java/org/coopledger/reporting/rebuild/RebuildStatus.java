@@ -11,6 +11,8 @@ import java.util.List;
  * sets the overall progress.
  *
  * @param state            IDLE (no rebuild since start-up), RUNNING, FINISHED or FAILED
+ * @param eventStoreHead   the highest global index in the event store now
+ * @param replayUpTo       the highest global index when the rebuild started (0 when IDLE)
  * @param eventsPerSecond  average since the start of the rebuild; null when unknown
  * @param etaSeconds       remaining events at that rate; null when unknown
  */
@@ -18,7 +20,8 @@ public record RebuildStatus(String state,
                             List<String> groups,
                             Instant startedAt,
                             Instant finishedAt,
-                            long headIndex,
+                            long eventStoreHead,
+                            long replayUpTo,
                             long eventsTotal,
                             long eventsDone,
                             Long eventsPerSecond,

@@ -1,0 +1,42 @@
+package org.coopledger.api.reports;
+
+import org.coopledger.api.testsupport.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Base of the report tests that need postings on several business dates: the whole ledger with a
+ * {@link SettableClock} as its Clock bean, in a Spring context (and so a database) of its own,
+ * shared by the test classes that extend this one. {@link #history} is the same {@link
+ * ReportHistory} for all of them, built once.
+ */
+@Import(HistoryTest.SettableClockConfiguration.class)
+abstract class HistoryTest extends IntegrationTest {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class SettableClockConfiguration {
+
+        @Bean
+        @Primary
+        SettableClock settableClock() {
+            return new SettableClock(ReportHistory.D1);
+        }
+    }
+
+    @Autowired
+    SettableClock clock;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ReportHistory history;
+
+    @BeforeEach
+    void history() {
+        history = ReportHistory.of(port, clock, jdbc);
+    }
+}
