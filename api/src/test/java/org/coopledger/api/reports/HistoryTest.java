@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
  * ReportHistory} for all of them, built once.
  */
 @Import(HistoryTest.SettableClockConfiguration.class)
+@TestPropertySource(properties = "ledger.rebuild.progress-interval=PT0.2S")
 abstract class HistoryTest extends IntegrationTest {
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -162,9 +162,13 @@ public class ProjectionRebuild {
                 done, rate, eta, run.failure(), processors);
     }
 
-    /** The replay of a group is over when all its segments run here, past the head of the start, replay done. */
+    /**
+     * The replay of a group is over when all its segments run here and have processed the head of
+     * the start. Not "no longer replaying": Axon keeps a segment's replay token until it processes
+     * an event after the reset position, which on a quiet ledger may take long.
+     */
     private boolean caughtUp(ProcessorStatus processor) {
-        return processor.running() && !processor.replaying() && processor.segmentsClaimed() == processor.segments()
+        return processor.running() && processor.segmentsClaimed() == processor.segments()
                 && processor.segments() > 0
                 && (run.headIndex() == 0 || (processor.position() != null && processor.position() >= run.headIndex()));
     }

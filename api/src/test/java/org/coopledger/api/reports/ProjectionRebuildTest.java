@@ -1,0 +1,100 @@
+package org.coopledger.api.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.coopledger.api.testsupport.LedgerClient;
+import org.coopledger.api.walkthrough.Cooperative;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A rebuild empties every projection and replays the whole event history into it while the API
+ * keeps answering; afterwards every report answers exactly what it answered before, even where
+ * the projections had been damaged in between.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ProjectionRebuildTest extends HistoryTest {
+
+    /** Reports of several kinds and dates, JSON and CSV, by path and media type → body. */
+    private Map<String, String> reports() {
+        Map<String, String> bodies = new LinkedHashMap<>();
+        List<String> managerPaths = List.of(
+                "/api/v1/reports/savings?asOf=" + ReportHistory.D1,
+                "/api/v1/reports/savings?asOf=2026-03-16&groupBy=branch,segment",
+                "/api/v1/reports/savings?asOf=" + ReportHistory.D4 + "&groupBy=product,branch,segment",
+                "/api/v1/reports/trial-balance",
+                "/api/v1/reports/trial-balance?asOf=" + ReportHistory.D2,
+                "/api/v1/reports/general-ledger/2000?currency=JOD",
+                "/api/v1/reports/general-ledger/3000?currency=USD&from=2025-02-01",
+                "/api/v1/reports/general-ledger/1000?currency=JOD&limit=3",
+                "/api/v1/members/" + history.amina + "/statement?from=2025-01-01&to=2026-06-01",
+                "/api/v1/members/" + history.omar + "/statement?from=2025-03-01&to=2026-03-31");
+        for (String path : managerPaths) {
+            bodies.put(path + " json", history.manager.get(path).hasStatus(200).body());
+            bodies.put(path + " csv", history.manager.call("GET", path).accept("text/csv").send().hasStatus(200).body());
+        }
+        return bodies;
+    }
+
+    @Test
+    void rebuildingDropsTheProjectionsReplaysTheHistoryAndAnswersIdenticalReports(CapturedOutput output) {
+        Map<String, String> before = reports();
+
+        jdbc.update("DELETE FROM journal_line WHERE gl_code = '2000' AND booking_date = ?", ReportHistory.D3);
+        jdbc.update("DELETE FROM share_movement");
+        jdbc.update("UPDATE member_projection SET branch = 'NOWHERE'");
+        jdbc.update("UPDATE savings_account_projection SET closed_on = NULL");
+        assertThat(reports()).isNotEqualTo(before);
+
+        JsonNode started = history.admin.post("/api/v1/admin/projections/rebuild", null).hasStatus(202).json();
+        assertThat(started.path("state").asText()).isIn("RUNNING", "FINISHED");
+        assertThat(started.path("groups").toString()).contains("members", "savings-accounts", "journal", "shares");
+        assertThat(started.path("eventsTotal").asLong()).isPositive();
+
+        // The API keeps answering, reads and writes, while the projections refill.
+        history.auditor.get("/api/v1/reports/trial-balance").hasStatus(200);
+        history.teller.post("/api/v1/members", Cooperative.memberBody("During Rebuild")).hasStatus(201);
+
+        AtomicReference<JsonNode> finished = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode status = history.auditor.get("/api/v1/admin/projections").hasStatus(200).json();
+            assertThat(status.path("state").asText()).as(status.toString()).isEqualTo("FINISHED");
+            finished.set(status);
+        });
+        JsonNode status = finished.get();
+        assertThat(status.path("eventsDone").asLong()).isEqualTo(status.path("eventsTotal").asLong());
+        assertThat(status.path("eventsPerSecond").asLong()).isPositive();
+        assertThat(status.path("finishedAt").asText()).isNotBlank();
+        ReportHistory.awaitProjectionsCaughtUp(history.admin);
+
+        assertThat(reports()).isEqualTo(before);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
+                .contains("projection rebuild of [members, savings-accounts, journal, shares] started")
+                .contains("projection rebuild finished"));
+    }
+
+    @Test
+    void aRebuildOfOneGroupLeavesTheOthersRunning() {
+        LedgerClient admin = history.admin;
+        await().atMost(Duration.ofSeconds(60)).until(() -> !"RUNNING".equals(
+                admin.get("/api/v1/admin/projections").json().path("state").asText()));
+        JsonNode started = admin.post("/api/v1/admin/projections/rebuild", Map.of("groups", List.of("journal")))
+                .hasStatus(202).json();
+        assertThat(started.path("groups").toString()).isEqualTo("[\"journal\"]");
+        await().atMost(Duration.ofSeconds(60)).until(() -> "FINISHED".equals(
+                admin.get("/api/v1/admin/projections").json().path("state").asText()));
+        ReportHistory.awaitProjectionsCaughtUp(admin);
+        history.auditor.get("/api/v1/reports/trial-balance").hasStatus(200);
+        assertThat(history.auditor.get("/api/v1/reports/trial-balance").json().path("balanced").asBoolean()).isTrue();
+    }
+}
