@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * has processed the history up to a global index, so that a verification of a live ledger
  * compares like with like — and a processor that is stuck shows up as a finding.
  */
-final class ProjectionCatchUp {
+public final class ProjectionCatchUp {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,7 +66,7 @@ final class ProjectionCatchUp {
     }
 
     /** The global index a serialized token has reached; -1 when it has processed nothing. */
-    static long position(byte[] token) {
+    public static long position(byte[] token) {
         if (token == null) {
             return -1;
         }
