@@ -155,11 +155,9 @@ public class ProjectionRebuild {
         }
         String state = run.failure() != null ? "FAILED" : run.finishedAt() != null ? "FINISHED" : "RUNNING";
         Instant until = run.finishedAt() != null ? run.finishedAt() : clock.instant();
-        long elapsedMillis = Math.max(1, Duration.between(run.startedAt(), until).toMillis());
-        Long rate = done == 0 ? null : done * 1000 / elapsedMillis;
-        Long eta = rate == null || rate == 0 ? null : (run.total() - done) / rate;
+        Progress progress = Progress.of(run.total(), done, Duration.between(run.startedAt(), until).toMillis());
         return new RebuildStatus(state, run.groups(), run.startedAt(), run.finishedAt(), head, run.headIndex(), run.total(),
-                done, rate, eta, run.failure(), processors);
+                done, progress.eventsPerSecond(), progress.etaSeconds(), run.failure(), processors);
     }
 
     /**
