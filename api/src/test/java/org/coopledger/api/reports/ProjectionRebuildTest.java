@@ -97,4 +97,28 @@ class ProjectionRebuildTest extends HistoryTest {
         history.auditor.get("/api/v1/reports/trial-balance").hasStatus(200);
         assertThat(history.auditor.get("/api/v1/reports/trial-balance").json().path("balanced").asBoolean()).isTrue();
     }
+
+    /** Replaying a group with parked events would park their aggregates' events a second time. */
+    @Test
+    void aGroupWithDeadLettersIsNotRebuilt() {
+        LedgerClient admin = history.admin;
+        await().atMost(Duration.ofSeconds(60)).until(() -> !"RUNNING".equals(
+                admin.get("/api/v1/admin/projections").json().path("state").asText()));
+        jdbc.update("""
+                INSERT INTO deadletterentry (deadletteridentifier, processinggroup, sequenceidentifier, sequenceindex,
+                    messagetype, eventidentifier, timestamp, payloadtype, payload, enqueuedat)
+                VALUES ('rebuild-test', 'shares', 'no-such-aggregate', 0, 'test', 'no-such-event',
+                    '2026-01-01T00:00:00Z', 'test', convert_to('{}', 'UTF8'), '2026-01-01T00:00:00Z')""");
+        try {
+            admin.post("/api/v1/admin/projections/rebuild", Map.of("groups", List.of("shares")))
+                    .isProblem(409, "DEAD_LETTERS_PENDING");
+            JsonNode status = admin.get("/api/v1/admin/projections").hasStatus(200).json();
+            for (JsonNode processor : status.path("processors")) {
+                assertThat(processor.path("deadLetters").asLong()).as(processor.toString())
+                        .isEqualTo(processor.path("name").asText().equals("shares") ? 1 : 0);
+            }
+        } finally {
+            jdbc.update("DELETE FROM deadletterentry WHERE deadletteridentifier = 'rebuild-test'");
+        }
+    }
 }
