@@ -5,8 +5,6 @@ import org.coopledger.core.error.LedgerException;
 import org.coopledger.reporting.chain.ChainHead;
 import org.coopledger.reporting.chain.ChainKeeper;
 import org.coopledger.reporting.chain.ChainQueries;
-import org.coopledger.reporting.chain.ChainReport;
-import org.coopledger.reporting.chain.ChainVerifier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,20 +12,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The event store's hash chain for auditors: its head (to write down and compare later), an
- * on-demand checkpoint, and a verification that recomputes the chain from the stored events.
- * None of these change the ledger's data, so auditors may call them.
+ * The event store's hash chain for auditors: its head (to write down and compare later) and an
+ * on-demand checkpoint; {@link AuditVerificationController} recomputes it. Neither changes the
+ * ledger's data, so auditors may call them.
  */
 @RestController
 class AuditChainController {
 
     private final ChainQueries queries;
-    private final ChainVerifier verifier;
     private final ObjectProvider<ChainKeeper> keeper;
 
-    AuditChainController(ChainQueries queries, ChainVerifier verifier, ObjectProvider<ChainKeeper> keeper) {
+    AuditChainController(ChainQueries queries, ObjectProvider<ChainKeeper> keeper) {
         this.queries = queries;
-        this.verifier = verifier;
         this.keeper = keeper;
     }
 
@@ -46,15 +42,5 @@ class AuditChainController {
             throw new LedgerException(ErrorCode.VALIDATION_FAILED, "the chain keeper is disabled on this node");
         }
         return running.checkpoint();
-    }
-
-    /**
-     * Recomputes the hash chain over the whole event store (streaming) and reports the first
-     * altered, deleted or out-of-order event. Reconciling projections is {@code ledgerctl verify}.
-     */
-    @PostMapping("/api/v1/audit/verifications")
-    @PreAuthorize("hasRole('AUDITOR')")
-    public ChainReport verify() {
-        return verifier.verify();
     }
 }

@@ -3,13 +3,22 @@ package org.coopledger.api.audit;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.coopledger.api.time.BusinessCalendar;
+import org.coopledger.reporting.journal.JournalQueries;
+import org.coopledger.reporting.savings.SavingsQueries;
+import org.coopledger.reporting.verify.PointInTime;
+import org.coopledger.reporting.verify.Reconciliation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
 
 /**
  * Correlation data providers that copy the audit keys from each command onto every event it
  * causes. (Axon's interceptor auto-configuration registers {@link AuditMetadataInterceptor} on
- * the command gateway, through which every command of the API is sent.)
+ * the command gateway, through which every command of the API is sent.) Also the replay of the
+ * history for auditors: the same {@link Reconciliation} as {@code ledgerctl verify}, and
+ * point-in-time balances folded from the events.
  */
 @Configuration(proxyBeanMethods = false)
 class AuditConfiguration {
@@ -23,5 +32,16 @@ class AuditConfiguration {
     @Bean
     CorrelationDataProvider auditCorrelationDataProvider() {
         return new SimpleCorrelationDataProvider(AuditMetadata.KEYS.toArray(String[]::new));
+    }
+
+    @Bean
+    Reconciliation reconciliation(DataSource dataSource, SavingsQueries savings, JournalQueries journal) {
+        return new Reconciliation(dataSource, savings, journal);
+    }
+
+    /** Holds have no business date: they count by the day they were recorded in the ledger's zone. */
+    @Bean
+    PointInTime pointInTime(DataSource dataSource, BusinessCalendar calendar) {
+        return new PointInTime(dataSource, calendar.zone());
     }
 }

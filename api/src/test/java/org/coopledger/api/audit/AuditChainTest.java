@@ -79,10 +79,12 @@ class AuditChainTest extends IntegrationTest {
         awaitLinked();
         JsonNode report = auditor.post("/api/v1/audit/verifications", Map.of()).hasStatus(200).json();
         assertThat(report.path("status").asText()).isEqualTo("CLEAN");
-        assertThat(report.path("eventsChecked").asLong()).isGreaterThanOrEqualTo(5);
-        assertThat(report.path("headLink").asText()).hasSize(64);
-        assertThat(report.has("durationMillis")).isTrue();
-        assertThat(report.path("firstProblem").isMissingNode() || report.path("firstProblem").isNull()).isTrue();
+        JsonNode chain = report.path("chain");
+        assertThat(chain.path("status").asText()).isEqualTo("CLEAN");
+        assertThat(chain.path("eventsChecked").asLong()).isGreaterThanOrEqualTo(5);
+        assertThat(chain.path("headLink").asText()).hasSize(64);
+        assertThat(chain.has("durationMillis")).isTrue();
+        assertThat(chain.path("firstProblem").isMissingNode() || chain.path("firstProblem").isNull()).isTrue();
     }
 
     @Test

@@ -1,7 +1,7 @@
 package org.coopledger.ops.cli;
 
-import org.coopledger.ops.verify.Reconciliation;
-import org.coopledger.ops.verify.VerificationReport;
+import org.coopledger.reporting.verify.Reconciliation;
+import org.coopledger.reporting.verify.VerificationReport;
 import org.coopledger.reporting.chain.ChainHead;
 import org.coopledger.reporting.chain.ChainReport;
 import org.coopledger.reporting.chain.ChainVerifier;

@@ -1,6 +1,6 @@
 package org.coopledger.ops.projections;
 
-import org.coopledger.ops.verify.ProjectionCatchUp;
+import org.coopledger.reporting.verify.ProjectionCatchUp;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

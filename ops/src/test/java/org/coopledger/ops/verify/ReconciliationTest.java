@@ -6,6 +6,8 @@ import org.coopledger.api.testsupport.LedgerClient;
 import org.coopledger.ops.cli.Ledgerctl;
 import org.coopledger.reporting.journal.JournalQueries;
 import org.coopledger.reporting.savings.SavingsQueries;
+import org.coopledger.reporting.verify.Reconciliation;
+import org.coopledger.reporting.verify.VerificationReport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

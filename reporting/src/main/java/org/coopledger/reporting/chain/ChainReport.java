@@ -1,7 +1,7 @@
 package org.coopledger.reporting.chain;
 
 /**
- * The outcome of a chain verification, also the JSON of {@code POST /api/v1/audit/verifications}.
+ * The outcome of a chain verification; the {@code chain} part of {@code POST /api/v1/audit/verifications}.
  *
  * @param eventsChecked  events whose recomputed link matched, in global order
  * @param firstProblem   null when clean

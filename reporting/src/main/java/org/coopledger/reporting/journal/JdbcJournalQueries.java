@@ -12,10 +12,13 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +35,8 @@ class JdbcJournalQueries implements JournalQueries {
                    COALESCE(SUM(amount) FILTER (WHERE side = 'CREDIT'), 0) AS credits
             FROM journal_line""";
     private static final String GROUPED = " GROUP BY gl_code, currency ORDER BY gl_code, currency";
+    /** Lines without a global index (untracked) are outside every range, so a verification reports them. */
+    private static final String UP_TO = " WHERE global_index <= ? AND NOT (global_index = ANY (?))";
 
     private final JdbcTemplate jdbc;
 
@@ -119,6 +124,33 @@ class JdbcJournalQueries implements JournalQueries {
         List<TrialBalanceLine> lines = asOf == null
                 ? jdbc.query(TOTALS + GROUPED, (rs, row) -> line(rs))
                 : jdbc.query(TOTALS + " WHERE booking_date <= ?" + GROUPED, (rs, row) -> line(rs), asOf);
+        return of(asOf, lines);
+    }
+
+    @Override
+    public TrialBalance trialBalanceUpTo(long lastGlobalIndex, Collection<Long> except) {
+        List<TrialBalanceLine> lines = jdbc.query(connection -> upTo(connection.prepareStatement(TOTALS + UP_TO + GROUPED),
+                lastGlobalIndex, except), (rs, row) -> line(rs));
+        return of(null, lines);
+    }
+
+    @Override
+    public long entriesUpTo(long lastGlobalIndex, Collection<Long> except) {
+        List<Long> count = jdbc.query(connection -> upTo(connection.prepareStatement(
+                "SELECT count(DISTINCT event_id) FROM journal_line" + UP_TO), lastGlobalIndex, except),
+                (rs, row) -> rs.getLong(1));
+        return count.get(0);
+    }
+
+    private static PreparedStatement upTo(PreparedStatement statement, long lastGlobalIndex, Collection<Long> except)
+            throws SQLException {
+        statement.setLong(1, lastGlobalIndex);
+        Array excluded = statement.getConnection().createArrayOf("bigint", except.toArray());
+        statement.setArray(2, excluded);
+        return statement;
+    }
+
+    private static TrialBalance of(LocalDate asOf, List<TrialBalanceLine> lines) {
         Map<String, Money> net = new TreeMap<>();
         for (TrialBalanceLine line : lines) {
             net.merge(line.balance().getCurrencyUnit().getCode(), line.balance(), Money::plus);

@@ -1,4 +1,4 @@
-package org.coopledger.ops.verify;
+package org.coopledger.reporting.verify;
 
 import java.time.Duration;
 import java.util.List;
@@ -8,6 +8,8 @@ import java.util.Map;
  * What a verification found. {@code differences} is empty for a sound ledger.
  *
  * @param eventsChecked       events replayed, up to {@code headGlobalIndex}
+ * @param differences         the first 1,000 differences
+ * @param differencesFound    how many were found in all
  * @param trialBalanceByCurrency net of all journal lines per currency, recomputed from events
  * @param notes               observations that are not differences (e.g. a processor whose token
  *                            stands before events it has no handler for)
@@ -18,11 +20,12 @@ public record VerificationReport(long headGlobalIndex,
                                  long accountsChecked,
                                  Map<String, String> trialBalanceByCurrency,
                                  List<String> differences,
+                                 long differencesFound,
                                  List<String> notes,
                                  Duration duration) {
 
     public boolean clean() {
-        return differences.isEmpty();
+        return differencesFound == 0;
     }
 
     public String render() {
@@ -33,7 +36,7 @@ public record VerificationReport(long headGlobalIndex,
                 .append("accounts checked: ").append(accountsChecked).append('\n')
                 .append("trial balance:    ").append(trialBalanceByCurrency).append('\n')
                 .append("duration:         ").append(duration.toMillis()).append(" ms\n")
-                .append("differences:      ").append(differences.size()).append('\n');
+                .append("differences:      ").append(differencesFound).append('\n');
         differences.forEach(d -> text.append("  - ").append(d).append('\n'));
         notes.forEach(n -> text.append("note: ").append(n).append('\n'));
         text.append(clean() ? "RESULT: clean\n" : "RESULT: DIFFERENCES FOUND\n");

@@ -1,4 +1,4 @@
-package org.coopledger.ops.verify;
+package org.coopledger.reporting.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.coopledger.ops.verify;
+package org.coopledger.reporting.verify;
 
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
