@@ -9,6 +9,7 @@ import org.coopledger.core.error.ErrorCode;
 import org.coopledger.core.error.LedgerException;
 import org.coopledger.core.error.Require;
 import org.coopledger.core.loans.api.ApproveLoan;
+import org.coopledger.core.loans.api.CallGuarantee;
 import org.coopledger.core.loans.api.ChargePenalties;
 import org.coopledger.core.loans.api.DisburseLoan;
 import org.coopledger.core.loans.api.DisbursementChannel;
@@ -118,6 +119,24 @@ class LoanAccountHandlers {
     PenaltyResult handle(ChargePenalties command) {
         Aggregate<LoanAccount> loan = load(command.loanId());
         PenaltyResult result = loan.invoke(l -> l.chargePenalties(command.asOf()));
+        followPrincipal(loan, result.closed());
+        return result;
+    }
+
+    /**
+     * Calls one guarantee (see {@link LoanAccount#guaranteeToCall} for when that is allowed): in one
+     * unit of work the guarantor's hold is released, up to the pledge moves from their savings to the
+     * loan, and the other guarantors' holds follow the principal still outstanding.
+     */
+    @CommandHandler
+    RepaymentResult handle(CallGuarantee command) {
+        Aggregate<LoanAccount> loan = load(command.loanId());
+        Guarantee guarantee = loan.invoke(l -> l.guaranteeToCall(command));
+        LoanId loanId = loan.invoke(LoanAccount::loanId);
+        Money taken = savings.collectGuarantee(guarantee.savingsAccountId(), guarantee.guarantorId(), holdId(loanId),
+                loan.invoke(LoanAccount::callableAmount), command.transactionId(), loanId.value(),
+                command.bookingDate());
+        RepaymentResult result = loan.invoke(l -> l.receiveGuarantee(command, guarantee, taken));
         followPrincipal(loan, result.closed());
         return result;
     }
