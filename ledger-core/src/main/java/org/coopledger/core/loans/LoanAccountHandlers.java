@@ -16,6 +16,7 @@ import org.coopledger.core.loans.api.DisbursementChannel;
 import org.coopledger.core.loans.api.DisbursementResult;
 import org.coopledger.core.loans.api.Guarantee;
 import org.coopledger.core.loans.api.LoanApplicationSubmitted;
+import org.coopledger.core.loans.api.LoanComponents;
 import org.coopledger.core.loans.api.LoanDisbursed;
 import org.coopledger.core.loans.api.LoanId;
 import org.coopledger.core.loans.api.LoanTerms;
@@ -24,6 +25,7 @@ import org.coopledger.core.loans.api.RecordLoanRepayment;
 import org.coopledger.core.loans.api.RepaymentResult;
 import org.coopledger.core.loans.api.SubmitLoanApplication;
 import org.coopledger.core.loans.api.WriteOffLoan;
+import org.coopledger.core.loans.api.LoanWrittenOff;
 import org.coopledger.core.members.MemberAccounts;
 import org.coopledger.core.members.api.MemberId;
 import org.coopledger.core.money.MoneyParser;
@@ -142,11 +144,13 @@ class LoanAccountHandlers {
     }
 
     /** Guarantees are not called by a write-off; their holds are released with it. */
+    /** Answers what the loan owed when it was written off. */
     @CommandHandler
-    void handle(WriteOffLoan command) {
+    LoanComponents handle(WriteOffLoan command) {
         Aggregate<LoanAccount> loan = load(command.loanId());
-        loan.execute(l -> l.writeOff(command));
+        LoanWrittenOff writtenOff = loan.invoke(l -> l.writeOff(command));
         followPrincipal(loan, true);
+        return writtenOff.outstanding();
     }
 
     private void followPrincipal(Aggregate<LoanAccount> loan, boolean ended) {
