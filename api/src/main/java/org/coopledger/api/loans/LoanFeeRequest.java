@@ -7,15 +7,14 @@ import org.coopledger.api.savings.MoneyRequest;
 import org.coopledger.core.loans.api.FeeCharging;
 import org.coopledger.core.loans.api.LoanFee;
 
-import java.math.BigDecimal;
-
-/** A fee of a loan product: exactly one of {@code amount} and {@code rateOfPrincipal} (0.01 = 1 %). */
+/** A fee of a loan product: exactly one of {@code amount} and {@code rateOfPrincipal} ("0.01" = 1 %). */
 public record LoanFeeRequest(@NotBlank @Size(max = 100) String name,
                              MoneyRequest amount,
-                             BigDecimal rateOfPrincipal,
+                             String rateOfPrincipal,
                              @NotNull FeeCharging charging) {
 
     LoanFee fee() {
-        return new LoanFee(name, amount == null ? null : amount.positive(), rateOfPrincipal, charging);
+        return new LoanFee(name, amount == null ? null : amount.positive(),
+                Rates.parse(rateOfPrincipal, "fee.rateOfPrincipal"), charging);
     }
 }

@@ -18,8 +18,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Body of {@code POST /api/v1/loan-products}. Rates are fractions (0.12 is 12 %), sent as JSON
- * numbers or decimal strings and read exactly. The principal range fixes the currency. Settings
+ * Body of {@code POST /api/v1/loan-products}. Rates are fractions sent as decimal strings
+ * ({@code "0.12"} is 12 %, see {@link Rates}). The principal range fixes the currency. Settings
  * left out take the plain choice: equal installments on the declining balance, no grace, no fees,
  * no penalties, the default allocation order (penalty, fee, interest, principal), overpayments
  * refused, no guarantees and no compulsory savings. The ledger checks the limits of every term.
@@ -28,7 +28,7 @@ public record LoanProductRequest(@NotBlank @Size(max = 32) String productCode,
                                  @NotBlank @Size(max = 100) String name,
                                  @NotNull MoneyRequest principalMin,
                                  @NotNull MoneyRequest principalMax,
-                                 @NotNull BigDecimal annualRate,
+                                 @NotNull String annualRate,
                                  @NotNull RepaymentFrequency frequency,
                                  @NotNull Integer installmentsMin,
                                  @NotNull Integer installmentsMax,
@@ -36,22 +36,29 @@ public record LoanProductRequest(@NotBlank @Size(max = 32) String productCode,
                                  InterestMethod interestMethod,
                                  Integer principalGraceInstallments,
                                  @Size(max = 10) List<@Valid @NotNull LoanFeeRequest> fees,
-                                 BigDecimal penaltyRatePerPeriod,
+                                 String penaltyRatePerPeriod,
                                  Integer penaltyToleranceDays,
                                  @Size(max = 4) List<@NotNull LoanComponent> allocationOrder,
                                  OverpaymentPolicy overpaymentPolicy,
-                                 BigDecimal requiredGuaranteeRate,
-                                 BigDecimal compulsorySavingsRate) {
+                                 String requiredGuaranteeRate,
+                                 String compulsorySavingsRate) {
 
     LoanTerms terms() {
         Money min = principalMin.positive();
         Money max = principalMax.positive();
         List<LoanFee> parsedFees = fees == null ? List.of() : fees.stream().map(LoanFeeRequest::fee).toList();
-        return new LoanTerms(min.getCurrencyUnit(), min, max, annualRate, frequency, installmentsMin, installmentsMax,
-                or(amortization, Amortization.EQUAL_INSTALLMENTS), or(interestMethod, InterestMethod.DECLINING_BALANCE),
-                or(principalGraceInstallments, 0), parsedFees, or(penaltyRatePerPeriod, BigDecimal.ZERO),
-                or(penaltyToleranceDays, 0), allocationOrder, or(overpaymentPolicy, OverpaymentPolicy.REFUSE),
-                or(requiredGuaranteeRate, BigDecimal.ZERO), or(compulsorySavingsRate, BigDecimal.ZERO));
+        return new LoanTerms(min.getCurrencyUnit(), min, max, Rates.parse(annualRate, "annualRate"), frequency,
+                installmentsMin, installmentsMax,
+                or(amortization, Amortization.EQUAL_INSTALLMENTS),
+                or(interestMethod, InterestMethod.DECLINING_BALANCE),
+                or(principalGraceInstallments, 0),
+                parsedFees,
+                or(Rates.parse(penaltyRatePerPeriod, "penaltyRatePerPeriod"), BigDecimal.ZERO),
+                or(penaltyToleranceDays, 0),
+                allocationOrder,
+                or(overpaymentPolicy, OverpaymentPolicy.REFUSE),
+                or(Rates.parse(requiredGuaranteeRate, "requiredGuaranteeRate"), BigDecimal.ZERO),
+                or(Rates.parse(compulsorySavingsRate, "compulsorySavingsRate"), BigDecimal.ZERO));
     }
 
     private static <T> T or(T value, T otherwise) {

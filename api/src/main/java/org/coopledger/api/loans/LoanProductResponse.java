@@ -10,16 +10,15 @@ import org.coopledger.core.loans.api.OverpaymentPolicy;
 import org.coopledger.core.loans.api.RepaymentFrequency;
 import org.joda.money.Money;
 
-import java.math.BigDecimal;
 import java.util.List;
 
-/** A loan product with all its terms, in the shape it was defined. */
+/** A loan product with all its terms, in the shape it was defined (rates as decimal strings). */
 public record LoanProductResponse(String productCode,
                                   String name,
                                   String currency,
                                   Money principalMin,
                                   Money principalMax,
-                                  BigDecimal annualRate,
+                                  String annualRate,
                                   RepaymentFrequency frequency,
                                   int installmentsMin,
                                   int installmentsMax,
@@ -27,24 +26,25 @@ public record LoanProductResponse(String productCode,
                                   InterestMethod interestMethod,
                                   int principalGraceInstallments,
                                   List<Fee> fees,
-                                  BigDecimal penaltyRatePerPeriod,
+                                  String penaltyRatePerPeriod,
                                   int penaltyToleranceDays,
                                   List<LoanComponent> allocationOrder,
                                   OverpaymentPolicy overpaymentPolicy,
-                                  BigDecimal requiredGuaranteeRate,
-                                  BigDecimal compulsorySavingsRate) {
+                                  String requiredGuaranteeRate,
+                                  String compulsorySavingsRate) {
 
-    public record Fee(String name, Money amount, BigDecimal rateOfPrincipal, FeeCharging charging) {
+    public record Fee(String name, Money amount, String rateOfPrincipal, FeeCharging charging) {
     }
 
     static LoanProductResponse of(String productCode, String name, LoanTerms t) {
-        List<Fee> fees = t.fees().stream().map(f -> new Fee(f.name(), f.amount(), f.rateOfPrincipal(), f.charging()))
+        List<Fee> fees = t.fees().stream().map(f -> new Fee(f.name(), f.amount(), Rates.format(f.rateOfPrincipal()),
+                        f.charging()))
                 .toList();
         return new LoanProductResponse(productCode, name, t.currency().getCode(), t.principalMin(), t.principalMax(),
-                t.annualRate(), t.frequency(), t.installmentsMin(), t.installmentsMax(), t.amortization(),
-                t.interestMethod(), t.principalGraceInstallments(), fees, t.penaltyRatePerPeriod(),
-                t.penaltyToleranceDays(), t.allocationOrder(), t.overpaymentPolicy(), t.requiredGuaranteeRate(),
-                t.compulsorySavingsRate());
+                Rates.format(t.annualRate()), t.frequency(), t.installmentsMin(), t.installmentsMax(), t.amortization(),
+                t.interestMethod(), t.principalGraceInstallments(), fees, Rates.format(t.penaltyRatePerPeriod()),
+                t.penaltyToleranceDays(), t.allocationOrder(), t.overpaymentPolicy(),
+                Rates.format(t.requiredGuaranteeRate()), Rates.format(t.compulsorySavingsRate()));
     }
 
     static LoanProductResponse of(LoanProductDefined defined) {
