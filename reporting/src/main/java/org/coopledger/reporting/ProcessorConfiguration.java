@@ -29,14 +29,17 @@ import java.util.concurrent.Executors;
 @ComponentScan(basePackages = {
         "org.coopledger.reporting.members",
         "org.coopledger.reporting.savings",
-        "org.coopledger.reporting.journal"})
+        "org.coopledger.reporting.journal",
+        "org.coopledger.reporting.loans",
+        "org.coopledger.reporting.portfolio"})
 public class ProcessorConfiguration {
 
     /** The processing groups of this module, one per projection; the names key their tokens and dead letters. */
     public static final String MEMBERS = "members";
     public static final String SAVINGS_ACCOUNTS = "savings-accounts";
     public static final String JOURNAL = "journal";
-    public static final List<String> PROCESSING_GROUPS = List.of(MEMBERS, SAVINGS_ACCOUNTS, JOURNAL);
+    public static final String LOANS = "loans";
+    public static final List<String> PROCESSING_GROUPS = List.of(MEMBERS, SAVINGS_ACCOUNTS, JOURNAL, LOANS);
 
     /** Events per transaction: one token update per batch, small enough to keep transactions short. */
     static final int BATCH_SIZE = 100;
