@@ -97,6 +97,13 @@ class LoanLifecycleHttpTest extends LoanIntegrationTest {
         assertThat(amount(lateLine, "outstanding", "penalties")).isEqualTo("6.80");
         assertThat(amount(lateLine, "outstanding", "total")).isEqualTo("346.82");
 
+        // A guarantee's hold is the loan's (500.00 × 669.98 / 1,000.00, rounded up): no one releases it by hand.
+        awaitHeld(guarantorSavings, "334.99");
+        teller.post("/api/v1/savings-accounts/" + guarantorSavings + "/holds/loan:" + loanId + "/release", null)
+                .isProblem(400, "VALIDATION_FAILED");
+        assertThat(amount(teller.get("/api/v1/savings-accounts/" + guarantorSavings).hasStatus(200).json(), "held"))
+                .isEqualTo("334.99");
+
         JsonNode second = repay(loanId, "346.82").hasStatus(201).json();
         assertThat(amount(second, "allocation", "penalty")).isEqualTo("6.80");
         assertThat(amount(second, "allocation", "interest")).isEqualTo("6.70");
