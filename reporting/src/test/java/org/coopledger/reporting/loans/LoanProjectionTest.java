@@ -6,6 +6,7 @@ import org.coopledger.core.loans.api.LoanId;
 import org.coopledger.core.loans.api.PenaltyCharge;
 import org.coopledger.core.members.api.MemberId;
 import org.coopledger.reporting.History;
+import org.coopledger.reporting.ProjectionWriteException;
 import org.coopledger.reporting.ReportingDatabase;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.coopledger.reporting.loans.LoanEvents.installment;
 import static org.coopledger.reporting.loans.LoanEvents.paid;
 
@@ -378,6 +381,36 @@ class LoanProjectionTest {
         assertThat(dump()).isEqualTo(before);
         assertThat(before.get("loan_projection")).hasSize(4);
         assertThat(before.get("loan_installment")).hasSize(5);
+    }
+
+    /**
+     * As in the processor's batch transaction: an event the database refuses (a payment above what
+     * the installment owes) is undone whole, movement and allocations included, so it can be
+     * dead-lettered, and the events after it in the batch still apply.
+     */
+    @Test
+    void anEventTheDatabaseRefusesIsUndoneWholeAndTheRestOfTheBatchApplies() {
+        History history = new History();
+        LoanEvents events = businessLoan(new LoanEvents(history));
+        events.repaid(BUSINESS, "rep-bad", date("2026-04-10"), usd("500.00"), usd("0.00"), usd("0.00"),
+                        usd("0.00", "0.00", "0.00", "0.00"), paid(3, usd("0.00", "0.00", "0.00", "500.00")))
+                .advanceApplied(BUSINESS, "loan-1@2026-04-10", date("2026-04-10"), usd("0.00"),
+                        usd("0.00", "0.00", "0.00", "344.28"), paid(3, usd("0.00", "2.00", "12.00", "55.72")));
+        List<TrackedEventMessage<?>> messages = history.messages();
+        History.deliver(projection, messages.subList(0, 6));
+
+        new TransactionTemplate(db.transactions()).executeWithoutResult(transaction -> {
+            assertThatThrownBy(() -> History.deliver(projection, messages.subList(6, 7)))
+                    .hasRootCauseInstanceOf(ProjectionWriteException.class)
+                    .hasStackTraceContaining("loan_installment_paid_ck");
+            History.deliver(projection, messages.subList(7, 8));
+        });
+
+        assertThat(db.jdbc().queryForObject("SELECT count(*) FROM loan_movement WHERE transaction_id = 'rep-bad'",
+                Long.class)).isZero();
+        assertThat(db.count("loan_allocation")).as("3 before, 1 from the applied advance").isEqualTo(4L);
+        assertThat(queries.schedule(BUSINESS).get(2).paid()).isEqualTo(usd("0.00", "2.00", "12.00", "55.72"));
+        assertThat(queries.loan(BUSINESS).orElseThrow().outstanding()).isEqualTo(usd("0.00", "0.00", "0.00", "344.28"));
     }
 
     private static Map<String, List<Map<String, Object>>> dump() {
