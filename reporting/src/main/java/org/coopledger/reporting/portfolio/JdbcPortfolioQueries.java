@@ -51,6 +51,8 @@ class JdbcPortfolioQueries implements PortfolioQueries {
     /**
      * Per active loan as of :asOf, what each installment still owed then (schedule minus what was
      * paid by :asOf; penalties charged by :asOf minus paid), summed per loan with its DPD, then per line.
+     * Payments and penalties are summed per installment first and joined by hash or merge: a lateral
+     * lookup per installment was three times slower on 20,000 loans.
      */
     private static final String SNAPSHOT = """
             WITH active AS (
@@ -59,6 +61,17 @@ class JdbcPortfolioQueries implements PortfolioQueries {
                 WHERE l.disbursed_on <= :asOf
                   AND (l.closed_on IS NULL OR l.closed_on > :asOf)
                   AND (l.written_off_on IS NULL OR l.written_off_on > :asOf)),
+            paid AS (
+                SELECT x.loan_id, x.installment_no, sum(x.principal) AS principal, sum(x.interest) AS interest,
+                       sum(x.fee) AS fee, sum(x.penalty) AS penalty
+                FROM loan_allocation x JOIN active a ON a.loan_id = x.loan_id
+                WHERE x.booking_date <= :asOf
+                GROUP BY x.loan_id, x.installment_no),
+            charged AS (
+                SELECT y.loan_id, y.installment_no, sum(y.amount) AS penalty
+                FROM loan_penalty_charge y JOIN active a ON a.loan_id = y.loan_id
+                WHERE y.charged_on <= :asOf
+                GROUP BY y.loan_id, y.installment_no),
             owed AS (
                 SELECT i.loan_id, i.due_date,
                        i.principal_due - COALESCE(p.principal, 0) AS principal,
@@ -67,17 +80,8 @@ class JdbcPortfolioQueries implements PortfolioQueries {
                        COALESCE(c.penalty, 0) - COALESCE(p.penalty, 0) AS penalty
                 FROM active a
                 JOIN loan_installment i ON i.loan_id = a.loan_id
-                LEFT JOIN LATERAL (
-                    SELECT sum(x.principal) AS principal, sum(x.interest) AS interest, sum(x.fee) AS fee,
-                           sum(x.penalty) AS penalty
-                    FROM loan_allocation x
-                    WHERE x.loan_id = i.loan_id AND x.installment_no = i.installment_no
-                      AND x.booking_date <= :asOf) p ON TRUE
-                LEFT JOIN LATERAL (
-                    SELECT sum(y.amount) AS penalty
-                    FROM loan_penalty_charge y
-                    WHERE y.loan_id = i.loan_id AND y.installment_no = i.installment_no
-                      AND y.charged_on <= :asOf) c ON TRUE),
+                LEFT JOIN paid p ON p.loan_id = i.loan_id AND p.installment_no = i.installment_no
+                LEFT JOIN charged c ON c.loan_id = i.loan_id AND c.installment_no = i.installment_no),
             per_loan AS (
                 SELECT o.loan_id,
                        sum(o.principal) AS outstanding,
