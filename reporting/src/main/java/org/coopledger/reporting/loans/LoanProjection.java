@@ -40,6 +40,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -250,8 +251,8 @@ class LoanProjection {
     }
 
     private static Object[] join(Object[] first, Object... rest) {
-        List<Object> all = new ArrayList<>(List.of(first));
-        all.addAll(List.of(rest));
+        List<Object> all = new ArrayList<>(Arrays.asList(first));
+        all.addAll(Arrays.asList(rest));
         return all.toArray();
     }
 
@@ -260,7 +261,7 @@ class LoanProjection {
      * already did: a redelivered older event cannot bring back an older state.
      */
     private void updateLoan(LoanId loanId, long sequenceNumber, String assignments, Object... args) {
-        List<Object> all = new ArrayList<>(List.of(args));
+        List<Object> all = new ArrayList<>(Arrays.asList(args));
         all.add(sequenceNumber);
         all.add(loanId.value());
         all.add(sequenceNumber);
