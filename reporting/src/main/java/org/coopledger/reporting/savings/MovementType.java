@@ -6,7 +6,8 @@ enum MovementType {
     WITHDRAWAL("DEBIT"),
     TRANSFER_IN("CREDIT"),
     TRANSFER_OUT("DEBIT"),
-    LOAN_PROCEEDS("CREDIT");
+    LOAN_PROCEEDS("CREDIT"),
+    GUARANTEE_CALL("DEBIT");
 
     private final String direction;
 

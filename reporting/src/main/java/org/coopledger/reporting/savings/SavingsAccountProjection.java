@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.coopledger.core.journal.TransactionId;
 import org.coopledger.core.savings.api.AccountId;
 import org.coopledger.core.savings.api.DepositRecorded;
+import org.coopledger.core.savings.api.GuaranteeCallDebited;
 import org.coopledger.core.savings.api.LoanProceedsCredited;
 import org.coopledger.core.savings.api.HoldPlaced;
 import org.coopledger.core.savings.api.HoldReduced;
@@ -97,6 +98,14 @@ class SavingsAccountProjection {
         post(new Movement(event.accountId(), sequenceNumber, event.transactionId(), MovementType.LOAN_PROCEEDS,
                 event.amount(), event.balanceAfter(), event.bookingDate(), event.bookingDate(),
                 "loan " + event.loanId(), recordedAt));
+    }
+
+    /** A called guarantee paid out of the guarantor's account: value on its booking date; the reference names the loan. */
+    @EventHandler
+    void on(GuaranteeCallDebited event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt) {
+        post(new Movement(event.accountId(), sequenceNumber, event.transactionId(), MovementType.GUARANTEE_CALL,
+                event.amount(), event.balanceAfter(), event.bookingDate(), event.bookingDate(),
+                "guarantee call on loan " + event.loanId(), recordedAt));
     }
 
     @EventHandler

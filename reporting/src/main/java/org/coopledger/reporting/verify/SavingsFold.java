@@ -3,6 +3,7 @@ package org.coopledger.reporting.verify;
 import org.coopledger.core.savings.api.AccountId;
 import org.coopledger.core.savings.api.DepositRecorded;
 import org.coopledger.core.savings.api.HoldPlaced;
+import org.coopledger.core.savings.api.GuaranteeCallDebited;
 import org.coopledger.core.savings.api.HoldReduced;
 import org.coopledger.core.savings.api.HoldReleased;
 import org.coopledger.core.savings.api.LoanProceedsCredited;
@@ -51,6 +52,8 @@ final class SavingsFold {
             move(e.accountId(), e.amount(), e.balanceAfter(), index, differences);
         } else if (payload instanceof LoanProceedsCredited e) {
             move(e.accountId(), e.amount(), e.balanceAfter(), index, differences);
+        } else if (payload instanceof GuaranteeCallDebited e) {
+            move(e.accountId(), e.amount().negated(), e.balanceAfter(), index, differences);
         } else if (payload instanceof HoldPlaced e) {
             account(e.accountId(), e.totalHeldAfter().getCurrencyUnit(), index, differences).held = e.totalHeldAfter();
         } else if (payload instanceof HoldReduced e) {
