@@ -3,6 +3,7 @@ package org.coopledger.api.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.coopledger.api.problem.ApiErrorCode;
+import org.coopledger.api.problem.DatabaseOutage;
 import org.coopledger.api.problem.Problem;
 import org.coopledger.api.problem.ProblemWriter;
 import org.springframework.security.access.AccessDeniedException;
@@ -34,7 +35,10 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
-        writer.write(request, response, Problem.unauthenticated());
+        // The user lookup needs the database: when it is unreachable the credentials were not
+        // checked at all, so this is an outage (503, retry later), not a wrong password.
+        writer.write(request, response,
+                DatabaseOutage.isCause(failure) ? Problem.databaseUnavailable() : Problem.unauthenticated());
     }
 
     @Override
