@@ -66,6 +66,10 @@ final class KnownFailures {
             return Problem.of(ApiErrorCode.CONCURRENT_MODIFICATION,
                     "the record was changed by another request at the same time; send the request again");
         }
+        if (isUnstorableCharacter(t)) {
+            return Problem.of(ApiErrorCode.VALIDATION_FAILED,
+                    "the request contains a character the ledger cannot store (a NUL byte)");
+        }
         if (t instanceof AuthenticationException) {
             return Problem.unauthenticated();
         }
@@ -73,6 +77,14 @@ final class KnownFailures {
             return Problem.forbidden();
         }
         return null;
+    }
+
+    /**
+     * PostgreSQL refuses a NUL byte in any text value (SQL state 22021); only a client puts one
+     * into a query parameter or a header (found by the API fuzz test on the audit filters).
+     */
+    private static boolean isUnstorableCharacter(Throwable t) {
+        return t instanceof SQLException sql && "22021".equals(sql.getSQLState());
     }
 
     /** What reaches us through Axon's JDBC engine untranslated once the retries are spent. */

@@ -70,6 +70,13 @@ class HostileRequestShapesTest extends IntegrationTest {
         assertNothingPosted();
     }
 
+    @Test
+    void aNulByteInAFilterIsAValidationFailureNotA500() {
+        LedgerClient auditor = coop.newStaff("AUDITOR");
+        auditor.get("/api/v1/audit/events?user=%00").isProblem(400, "VALIDATION_FAILED");
+        auditor.get("/api/v1/audit/events?aggregateId=a%00b").isProblem(400, "VALIDATION_FAILED");
+    }
+
     private void assertNothingPosted() {
         org.assertj.core.api.Assertions.assertThat(coop.events(account)).isEqualTo(1); // the opening only
     }
