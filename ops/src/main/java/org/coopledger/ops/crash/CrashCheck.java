@@ -100,6 +100,9 @@ public final class CrashCheck {
         }
         int events = stored.values().stream().mapToInt(Integer::intValue).sum();
         out.printf("crash-check: %d deposits stored for %d keys%n", events, log.requests().size());
+        for (Map.Entry<String, Integer> other : otherEvents(log.accounts()).entrySet()) {
+            problems.add(other.getValue() + " event(s) of type " + other.getKey() + " on the accounts under load");
+        }
 
         problems.addAll(awaitProjections(log, deadline));
         return problems;
@@ -132,6 +135,24 @@ public final class CrashCheck {
             }
         }
         return stored;
+    }
+
+    /** Events on the accounts other than their opening and the deposits: there must be none. */
+    private Map<String, Integer> otherEvents(List<String> accounts) throws SQLException {
+        Map<String, Integer> other = new HashMap<>();
+        try (Connection connection = database.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT payload_type, count(*) FROM domain_event_entry WHERE aggregate_identifier = ANY (?)"
+                             + " AND payload_type NOT LIKE '%DepositRecorded' AND payload_type NOT LIKE '%AccountOpened'"
+                             + " GROUP BY payload_type")) {
+            statement.setArray(1, connection.createArrayOf("varchar", accounts.toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    other.put(rows.getString(1), rows.getInt(2));
+                }
+            }
+        }
+        return other;
     }
 
     /** Each account's balance in the projection must reach the sum of its logged deposits. */
