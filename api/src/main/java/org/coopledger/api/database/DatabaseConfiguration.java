@@ -39,8 +39,8 @@ public class DatabaseConfiguration {
         config.addDataSourceProperty("logServerErrorDetail", "false");
         config.setPoolName("ledger");
         config.setMaximumPoolSize(properties.poolSize());
-        // Fail fast instead of queueing requests for 30 s when the database is gone.
-        config.setConnectionTimeout(5_000);
+        // Fail fast instead of queueing requests for 30 s when the database is gone (see application.yml).
+        config.setConnectionTimeout(properties.connectionTimeout().toMillis());
         config.setAutoCommit(true);
         return new HikariDataSource(config);
     }

@@ -3,6 +3,7 @@ package org.coopledger.api.database;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Where the ledger's PostgreSQL is. With no {@code url} the ledger runs its own embedded
@@ -14,10 +15,17 @@ import java.nio.file.Path;
  * @param dataDir    folder for the embedded server's data ({@code LEDGER_DATA_DIR})
  * @param embeddedPort port of the embedded server; 0 picks a free one
  * @param poolSize   connections in the pool
+ * @param connectionTimeout how long a request waits for a connection before it is answered 503
  */
 @ConfigurationProperties(prefix = "ledger.db")
 public record DatabaseProperties(String url, String username, String password, Path dataDir,
-                                 int embeddedPort, int poolSize) {
+                                 int embeddedPort, int poolSize, Duration connectionTimeout) {
+
+    public DatabaseProperties {
+        if (connectionTimeout == null) {
+            connectionTimeout = Duration.ofSeconds(2);
+        }
+    }
 
     public boolean embedded() {
         return url == null || url.isBlank();

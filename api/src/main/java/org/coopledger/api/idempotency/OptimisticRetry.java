@@ -47,7 +47,10 @@ final class OptimisticRetry {
             if (t instanceof ConcurrencyException || t instanceof KeyStoredMeanwhile) {
                 return true;
             }
-            if (t instanceof SQLException sql && RETRYABLE_SQL_STATES.contains(sql.getSQLState())) {
+            // Not every SQLException has a state (a broken connection's often has none), and
+            // Set.of(...).contains(null) throws: that turned a database outage into a 500.
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && RETRYABLE_SQL_STATES.contains(sql.getSQLState())) {
                 return true;
             }
             eventStore |= t instanceof EventStoreException;

@@ -23,7 +23,9 @@ public enum ApiErrorCode {
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_ENTITY),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR),
-    SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE);
+    SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),
+    /** The ledger's PostgreSQL is unreachable; answered with Retry-After. */
+    DATABASE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE);
 
     private final HttpStatus status;
 

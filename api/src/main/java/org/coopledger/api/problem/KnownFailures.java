@@ -7,7 +7,6 @@ import org.coopledger.core.error.ErrorCode;
 import org.coopledger.core.error.LedgerException;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 
@@ -30,6 +29,11 @@ final class KnownFailures {
 
     /** The problem for the first known failure in {@code failure}'s cause chain, if any. */
     static Optional<Problem> find(Throwable failure) {
+        // First, because an outage also surfaces wrapped in failures that are answers of their
+        // own (a failed user lookup is an AuthenticationException): it must not become a 401.
+        if (DatabaseOutage.isCause(failure)) {
+            return Optional.of(Problem.databaseUnavailable());
+        }
         int depth = 0;
         for (Throwable t = failure; t != null && depth < MAX_CAUSE_DEPTH; t = t.getCause(), depth++) {
             Problem problem = of(t);
@@ -62,17 +66,25 @@ final class KnownFailures {
             return Problem.of(ApiErrorCode.CONCURRENT_MODIFICATION,
                     "the record was changed by another request at the same time; send the request again");
         }
+        if (isUnstorableCharacter(t)) {
+            return Problem.of(ApiErrorCode.VALIDATION_FAILED,
+                    "the request contains a character the ledger cannot store (a NUL byte)");
+        }
         if (t instanceof AuthenticationException) {
             return Problem.unauthenticated();
         }
         if (t instanceof AccessDeniedException) {
             return Problem.forbidden();
         }
-        if (t instanceof CannotGetJdbcConnectionException) {
-            return Problem.of(ApiErrorCode.SERVICE_UNAVAILABLE,
-                    "the ledger's database is not reachable; try again later");
-        }
         return null;
+    }
+
+    /**
+     * PostgreSQL refuses a NUL byte in any text value (SQL state 22021); only a client puts one
+     * into a query parameter or a header (found by the API fuzz test on the audit filters).
+     */
+    private static boolean isUnstorableCharacter(Throwable t) {
+        return t instanceof SQLException sql && "22021".equals(sql.getSQLState());
     }
 
     /** What reaches us through Axon's JDBC engine untranslated once the retries are spent. */

@@ -51,6 +51,14 @@ public record Problem(HttpStatus status, String code, String detail, Map<String,
                 "the request body is larger than " + RequestSizeLimitFilter.MAX_BODY_BYTES / 1024 + " KB");
     }
 
+    /** Seconds a client should wait before retrying a 503; an outage of the database is rarely shorter. */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
+    public static Problem databaseUnavailable() {
+        return of(ApiErrorCode.DATABASE_UNAVAILABLE,
+                "the ledger's database is not reachable; send the request again later with the same Idempotency-Key");
+    }
+
     public static URI typeOf(String code) {
         return URI.create(TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-'));
     }
@@ -88,6 +96,9 @@ public record Problem(HttpStatus status, String code, String detail, Map<String,
         all.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (status == HttpStatus.UNAUTHORIZED) {
             all.set(HttpHeaders.WWW_AUTHENTICATE, ProblemWriter.BASIC_CHALLENGE);
+        }
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            all.set(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
         }
         return new ResponseEntity<>(toProblemDetail(), all, status);
     }

@@ -41,6 +41,9 @@ public class ProblemWriter {
         if (problem.status() == HttpStatus.UNAUTHORIZED) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, BASIC_CHALLENGE);
         }
+        if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(Problem.RETRY_AFTER_SECONDS));
+        }
         response.getOutputStream().write(mapper.writeValueAsBytes(body));
     }
 }

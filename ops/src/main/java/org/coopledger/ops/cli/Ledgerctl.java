@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code ledgerctl}: operating the ledger from the command line. */
 @Command(name = "ledgerctl", mixinStandardHelpOptions = true, version = "ledgerctl 0.1",
         description = "Operate a coopledger database.",
-        subcommands = {VerifyCommand.class, ExportCommand.class, BenchCommand.class, ProjectionsCommand.class})
+        subcommands = {VerifyCommand.class, ExportCommand.class, BenchCommand.class, ProjectionsCommand.class,
+                CrashLoadCommand.class, CrashCheckCommand.class})
 public final class Ledgerctl {
 
     public static void main(String[] args) {
