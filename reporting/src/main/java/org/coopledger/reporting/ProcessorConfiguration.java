@@ -33,7 +33,9 @@ import java.util.concurrent.Executors;
         "org.coopledger.reporting.shares",
         "org.coopledger.reporting.savingsreport",
         "org.coopledger.reporting.statement",
-        "org.coopledger.reporting.rebuild"})
+        "org.coopledger.reporting.rebuild",
+        "org.coopledger.reporting.loans",
+        "org.coopledger.reporting.portfolio"})
 public class ProcessorConfiguration {
 
     /** The processing groups of this module, one per projection; the names key their tokens and dead letters. */
@@ -41,7 +43,8 @@ public class ProcessorConfiguration {
     public static final String SAVINGS_ACCOUNTS = "savings-accounts";
     public static final String JOURNAL = "journal";
     public static final String SHARES = "shares";
-    public static final List<String> PROCESSING_GROUPS = List.of(MEMBERS, SAVINGS_ACCOUNTS, JOURNAL, SHARES);
+    public static final String LOANS = "loans";
+    public static final List<String> PROCESSING_GROUPS = List.of(MEMBERS, SAVINGS_ACCOUNTS, JOURNAL, SHARES, LOANS);
 
     /** Events per transaction: one token update per batch, small enough to keep transactions short. */
     static final int BATCH_SIZE = 100;

@@ -2,6 +2,7 @@ package org.coopledger.reporting;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
@@ -10,7 +11,11 @@ import org.coopledger.core.journal.JournalEntry;
 import org.coopledger.core.members.api.MemberId;
 import org.coopledger.core.savings.api.AccountId;
 import org.coopledger.core.savings.api.DepositRecorded;
+import org.coopledger.core.loans.api.LoanId;
 import org.coopledger.reporting.journal.JournalQueries;
+import org.coopledger.reporting.loans.LoanEvents;
+import org.coopledger.reporting.loans.LoanQueries;
+import org.coopledger.reporting.loans.LoanView;
 import org.coopledger.reporting.members.MemberQueries;
 import org.coopledger.reporting.savings.SavingsQueries;
 import org.junit.jupiter.api.Test;
@@ -25,6 +30,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -42,7 +48,7 @@ import static org.coopledger.reporting.SampleEvents.usd;
 
 /**
  * The module as a Spring Boot application loads it: auto-configuration, Axon's JDBC event and
- * token stores on PostgreSQL, the three pooled processors and their dead-letter queues. Events
+ * token stores on PostgreSQL, the pooled processors and their dead-letter queues. Events
  * go into the event store (serialized and read back as in production) and come out of the queries.
  */
 @DirtiesContext
@@ -78,6 +84,8 @@ class ProjectionsEndToEndTest {
     private MemberQueries members;
     @Autowired
     private JournalQueries journal;
+    @Autowired
+    private LoanQueries loans;
     @Autowired
     private JdbcTemplate jdbc;
 
@@ -125,6 +133,38 @@ class ProjectionsEndToEndTest {
         assertThat(jdbc.queryForList("SELECT global_index FROM journal_line WHERE transaction_id = 'e2e-d1'",
                 Long.class)).doesNotContainNull();
         assertThat(journal.trialBalance(null).balanced()).isTrue();
+    }
+
+    /** Loan events survive the event store's serializer and reach the loan projection and the journal. */
+    @Test
+    void loanEventsInTheStoreReachTheLoanProjection() {
+        MemberId member = new MemberId("e2e-borrower");
+        LoanId loan = new LoanId("e2e-loan");
+        LocalDate disbursedOn = LocalDate.of(2026, 1, 10);
+        History history = new LoanEvents(new History())
+                .submitted(loan, member, "BUSINESS", usd("200.00"), 2, "teller-1", disbursedOn.minusDays(2))
+                .approved(loan, "manager-1", disbursedOn.minusDays(1))
+                .disbursed(loan, member, "e2e-l1", disbursedOn, usd("4.00"),
+                        LoanEvents.installment(1, disbursedOn.plusMonths(1), usd("100.00"), usd("2.00"), usd("0.00")),
+                        LoanEvents.installment(2, disbursedOn.plusMonths(2), usd("100.00"), usd("2.00"), usd("0.00")))
+                .repaid(loan, "e2e-l2", disbursedOn.plusMonths(1), usd("102.00"), usd("0.00"), usd("0.00"),
+                        LoanEvents.parts(SampleEvents.USD, "0.00", "0.00", "2.00", "100.00"),
+                        LoanEvents.paid(1, LoanEvents.parts(SampleEvents.USD, "0.00", "0.00", "2.00", "100.00")))
+                .history();
+        history.messages().forEach(message ->
+                append(LoanEvents.AGGREGATE, ((DomainEventMessage<?>) message).getAggregateIdentifier(),
+                        message.getPayload()));
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(loans.loan(loan)).get().satisfies(view -> {
+            assertThat(view.status()).isEqualTo("ACTIVE");
+            assertThat(view.outstanding().principal()).isEqualTo(usd("100.00"));
+            assertThat(view.oldestUnpaidDueDate()).isEqualTo(disbursedOn.plusMonths(2));
+        }));
+        assertThat(loans.schedule(loan)).extracting(installment -> installment.paid().principal())
+                .containsExactly(usd("100.00"), usd("0.00"));
+        assertThat(loans.loansOf(member)).extracting(LoanView::loanId).containsExactly(loan);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM loan_movement WHERE loan_id = 'e2e-loan' "
+                + "AND global_index IS NOT NULL", Long.class)).isEqualTo(2L);
     }
 
     /**

@@ -1,12 +1,15 @@
 package org.coopledger.api.me;
 
 import org.coopledger.api.accesslog.PersonalDataAccessLog;
+import org.coopledger.api.loans.LoanResponse;
 import org.coopledger.api.members.MemberResponse;
 import org.coopledger.api.savings.AccountResponse;
 import org.coopledger.api.security.Access;
+import org.coopledger.api.time.BusinessCalendar;
 import org.coopledger.core.error.ErrorCode;
 import org.coopledger.core.error.LedgerException;
 import org.coopledger.core.members.api.MemberId;
+import org.coopledger.reporting.loans.LoanQueries;
 import org.coopledger.reporting.members.MemberQueries;
 import org.coopledger.reporting.savings.SavingsQueries;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,19 +18,24 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** A member user's own record and accounts; the member is the one the user is linked to, never a parameter. */
+/** A member user's own record, accounts and loans; the member is the one the user is linked to, never a parameter. */
 @RestController
 class MeController {
 
     private final Access access;
     private final MemberQueries members;
     private final SavingsQueries savings;
+    private final LoanQueries loans;
+    private final BusinessCalendar calendar;
     private final PersonalDataAccessLog accessLog;
 
-    MeController(Access access, MemberQueries members, SavingsQueries savings, PersonalDataAccessLog accessLog) {
+    MeController(Access access, MemberQueries members, SavingsQueries savings, LoanQueries loans,
+                 BusinessCalendar calendar, PersonalDataAccessLog accessLog) {
         this.access = access;
         this.members = members;
         this.savings = savings;
+        this.loans = loans;
+        this.calendar = calendar;
         this.accessLog = accessLog;
     }
 
@@ -43,6 +51,8 @@ class MeController {
                 })
                 .orElseThrow(() -> new LedgerException(ErrorCode.MEMBER_NOT_FOUND, "no such member"));
         List<AccountResponse> accounts = savings.accountsOf(self).stream().map(AccountResponse::of).toList();
-        return new MeResponse(member, accounts, List.of());
+        List<LoanResponse> ownLoans = loans.loansOf(self).stream()
+                .map(view -> LoanResponse.of(view, calendar.today(), false)).toList();
+        return new MeResponse(member, accounts, ownLoans);
     }
 }

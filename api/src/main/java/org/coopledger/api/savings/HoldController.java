@@ -28,6 +28,9 @@ import java.util.UUID;
 @RequestMapping("/api/v1/savings-accounts/{accountId}/holds")
 class HoldController {
 
+    /** The prefix of the hold ids a loan's guarantees use (see LoanAccountHandlers.holdId). */
+    static final String LOAN_HOLD_PREFIX = "loan:";
+
     private final AccountCommands commands;
     private final Idempotency idempotency;
 
@@ -64,9 +67,17 @@ class HoldController {
         });
     }
 
+    /**
+     * A guarantee's hold ({@code loan:<loanId>}) belongs to its loan, which shrinks and releases it:
+     * released by hand, it would free a pledge the loan still counts on.
+     */
     private static String requireHoldId(String holdId) {
         if (holdId.isBlank() || holdId.length() > 64) {
             throw new LedgerException(ErrorCode.VALIDATION_FAILED, "holdId must have 1 to 64 characters");
+        }
+        if (holdId.startsWith(LOAN_HOLD_PREFIX)) {
+            throw new LedgerException(ErrorCode.VALIDATION_FAILED,
+                    "holds of loans are placed and released by the loan itself");
         }
         return holdId;
     }

@@ -12,6 +12,7 @@ import org.coopledger.core.journal.JournalEntry;
 import org.coopledger.core.journal.JournalLine;
 import org.coopledger.core.journal.TransactionId;
 import org.coopledger.core.loans.api.ApproveLoan;
+import org.coopledger.core.loans.api.CallGuarantee;
 import org.coopledger.core.loans.api.DisburseLoan;
 import org.coopledger.core.loans.api.DisbursementChannel;
 import org.coopledger.core.loans.api.Guarantee;
@@ -24,6 +25,7 @@ import org.coopledger.core.loans.api.LoanClosed;
 import org.coopledger.core.loans.api.LoanComponent;
 import org.coopledger.core.loans.api.LoanComponents;
 import org.coopledger.core.loans.api.LoanDisbursed;
+import org.coopledger.core.loans.api.LoanGuaranteeCalled;
 import org.coopledger.core.loans.api.LoanId;
 import org.coopledger.core.loans.api.LoanPenaltiesCharged;
 import org.coopledger.core.loans.api.LoanRecoveryRecorded;
@@ -43,6 +45,7 @@ import org.coopledger.core.loans.api.WithdrawLoanApplication;
 import org.coopledger.core.loans.api.WriteOffLoan;
 import org.coopledger.core.members.api.MemberId;
 import org.coopledger.core.money.MoneyParser;
+import org.coopledger.core.savings.api.AccountId;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
@@ -51,7 +54,9 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.coopledger.core.journal.GlAccount.CASH_ON_HAND;
@@ -96,6 +101,8 @@ class LoanAccount {
     private Money advance;
     private LoanComponents writtenOff;
     private Money recovered;
+    /** Guarantees called so far, by pledged account: each can be called once. */
+    private final Set<AccountId> calledGuarantees = new HashSet<>();
 
     LoanAccount() {
         // Axon rebuilds loans from their events.
@@ -280,6 +287,68 @@ class LoanAccount {
             }
         }
         return 0;
+    }
+
+    /**
+     * Checks that the guarantee pledged from {@code command.savingsAccountId()} may be called and
+     * answers it, after applying any advance to what has fallen due (as a repayment does), so that
+     * days past due count it. A guarantee may be called only on an ACTIVE loan that is past due on
+     * the booking date (DPD &gt; 0): a guarantee secures a default, not a schedule. While the borrower
+     * is current nothing is in arrears that the guarantor promised to cover, and taking their
+     * savings then would make them pay a debt the borrower is still paying. DPD &gt; 0 is the only
+     * evidence of default the ledger holds; how late is late enough (30 days, 90 days) is the
+     * judgement of the MANAGER who calls, not a rule the ledger can know. A guarantee is called
+     * once: the call releases its hold, so nothing pledged is left to call a second time.
+     */
+    Guarantee guaranteeToCall(CallGuarantee command) {
+        requireBookable(command.transactionId(), command.bookingDate(), null);
+        Require.text(command.calledBy(), "calledBy", MAX_USERNAME_CHARS);
+        AccountId account = Require.present(command.savingsAccountId(), "savingsAccountId");
+        requireStatus(Status.ACTIVE, "repaid by its guarantors");
+        requireNotBefore(command.bookingDate(), disbursedOn, "bookingDate");
+        Guarantee guarantee = guarantors.stream().filter(g -> g.savingsAccountId().equals(account)).findFirst()
+                .orElseThrow(() -> new LedgerException(ErrorCode.GUARANTEE_NOT_FOUND,
+                        "no guarantee of this loan is pledged from account " + account));
+        if (calledGuarantees.contains(account)) {
+            throw new LedgerException(ErrorCode.GUARANTEE_ALREADY_CALLED,
+                    "the guarantee from account " + account + " has already been called");
+        }
+        applyAdvance(command.bookingDate(), command.transactionId());
+        if (daysPastDue(command.bookingDate()) == 0) {
+            throw new LedgerException(ErrorCode.LOAN_NOT_OVERDUE,
+                    "a guarantee can be called only when the loan is past due");
+        }
+        return guarantee;
+    }
+
+    /** The most a called guarantee can pay: everything still owed that no advance already covers. */
+    Money callableAmount() {
+        return outstanding().total().minus(advance);
+    }
+
+    /**
+     * The loan leg of a called guarantee, for {@code amount} at most {@link #callableAmount()}:
+     * allocated oldest installment first, due or not, so that the guarantor's money reduces the debt
+     * now rather than waiting as an advance.
+     */
+    RepaymentResult receiveGuarantee(CallGuarantee command, Guarantee guarantee, Money amount) {
+        requireAmount(amount);
+        if (amount.isGreaterThan(callableAmount())) {
+            throw new IllegalStateException("loan " + loanId + ": a guarantee call beyond what is owed");
+        }
+        Allocation allocation = Allocation.of(amount, schedule, terms.allocationOrder());
+        if (!allocation.unallocated().isZero()) {
+            throw new IllegalStateException("loan " + loanId + ": a guarantee call left " + allocation.unallocated());
+        }
+        List<JournalLine> lines = new ArrayList<>(List.of(JournalLine.debit(TRANSFERS_IN_TRANSIT, amount)));
+        lines.addAll(creditsFor(allocation.total()));
+        apply(new LoanGuaranteeCalled(loanId, command.transactionId(), guarantee.guarantorId(),
+                guarantee.savingsAccountId(), amount, command.bookingDate(), command.calledBy(),
+                allocation.installments(), allocation.total(), outstanding().minus(allocation.total()),
+                new JournalEntry(lines)));
+        boolean closed = closeIfSettled(command.bookingDate());
+        return new RepaymentResult(command.transactionId(), allocation.total(), Money.zero(currency()), advance,
+                outstanding(), closed);
     }
 
     LoanWrittenOff writeOff(WriteOffLoan command) {
@@ -485,6 +554,15 @@ class LoanAccount {
     void on(LoanAdvanceApplied event) {
         pay(event.allocations(), event.allocated());
         moveAdvance(advance.minus(event.allocated().total()), event.advanceAfter());
+        assertOutstanding(event.outstandingAfter());
+    }
+
+    @EventSourcingHandler
+    void on(LoanGuaranteeCalled event) {
+        pay(event.allocations(), event.allocated());
+        if (!event.amount().equals(event.allocated().total()) || !calledGuarantees.add(event.savingsAccountId())) {
+            throw new IllegalStateException("loan " + loanId + ": a guarantee call is not fully accounted for");
+        }
         assertOutstanding(event.outstandingAfter());
     }
 

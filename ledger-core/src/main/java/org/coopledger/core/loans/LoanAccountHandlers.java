@@ -9,12 +9,14 @@ import org.coopledger.core.error.ErrorCode;
 import org.coopledger.core.error.LedgerException;
 import org.coopledger.core.error.Require;
 import org.coopledger.core.loans.api.ApproveLoan;
+import org.coopledger.core.loans.api.CallGuarantee;
 import org.coopledger.core.loans.api.ChargePenalties;
 import org.coopledger.core.loans.api.DisburseLoan;
 import org.coopledger.core.loans.api.DisbursementChannel;
 import org.coopledger.core.loans.api.DisbursementResult;
 import org.coopledger.core.loans.api.Guarantee;
 import org.coopledger.core.loans.api.LoanApplicationSubmitted;
+import org.coopledger.core.loans.api.LoanComponents;
 import org.coopledger.core.loans.api.LoanDisbursed;
 import org.coopledger.core.loans.api.LoanId;
 import org.coopledger.core.loans.api.LoanTerms;
@@ -23,6 +25,7 @@ import org.coopledger.core.loans.api.RecordLoanRepayment;
 import org.coopledger.core.loans.api.RepaymentResult;
 import org.coopledger.core.loans.api.SubmitLoanApplication;
 import org.coopledger.core.loans.api.WriteOffLoan;
+import org.coopledger.core.loans.api.LoanWrittenOff;
 import org.coopledger.core.members.MemberAccounts;
 import org.coopledger.core.members.api.MemberId;
 import org.coopledger.core.money.MoneyParser;
@@ -122,12 +125,32 @@ class LoanAccountHandlers {
         return result;
     }
 
-    /** Guarantees are not called by a write-off; their holds are released with it. */
+    /**
+     * Calls one guarantee (see {@link LoanAccount#guaranteeToCall} for when that is allowed): in one
+     * unit of work the guarantor's hold is released, up to the pledge moves from their savings to the
+     * loan, and the other guarantors' holds follow the principal still outstanding.
+     */
     @CommandHandler
-    void handle(WriteOffLoan command) {
+    RepaymentResult handle(CallGuarantee command) {
         Aggregate<LoanAccount> loan = load(command.loanId());
-        loan.execute(l -> l.writeOff(command));
+        Guarantee guarantee = loan.invoke(l -> l.guaranteeToCall(command));
+        LoanId loanId = loan.invoke(LoanAccount::loanId);
+        Money taken = savings.collectGuarantee(guarantee.savingsAccountId(), guarantee.guarantorId(), holdId(loanId),
+                loan.invoke(LoanAccount::callableAmount), command.transactionId(), loanId.value(),
+                command.bookingDate());
+        RepaymentResult result = loan.invoke(l -> l.receiveGuarantee(command, guarantee, taken));
+        followPrincipal(loan, result.closed());
+        return result;
+    }
+
+    /** Guarantees are not called by a write-off; their holds are released with it. */
+    /** Answers what the loan owed when it was written off. */
+    @CommandHandler
+    LoanComponents handle(WriteOffLoan command) {
+        Aggregate<LoanAccount> loan = load(command.loanId());
+        LoanWrittenOff writtenOff = loan.invoke(l -> l.writeOff(command));
         followPrincipal(loan, true);
+        return writtenOff.outstanding();
     }
 
     private void followPrincipal(Aggregate<LoanAccount> loan, boolean ended) {

@@ -13,6 +13,7 @@ import org.coopledger.core.members.api.MemberId;
 import org.coopledger.core.money.MoneyParser;
 import org.coopledger.core.savings.api.AccountId;
 import org.coopledger.core.savings.api.DepositRecorded;
+import org.coopledger.core.savings.api.GuaranteeCallDebited;
 import org.coopledger.core.savings.api.HoldPlaced;
 import org.coopledger.core.savings.api.HoldReduced;
 import org.coopledger.core.savings.api.HoldReleased;
@@ -158,6 +159,35 @@ class SavingsAccount {
     }
 
     /**
+     * A called guarantee: releases the hold {@code holdId} and debits what it pledged, but no more
+     * than {@code atMost} (what the loan still owes) nor than is available once the hold is gone.
+     * The pledge sat inside the floor, so the available amount covers it unless the account's
+     * minimum or other holds grew since; answers the amount debited. Refuses with NOTHING_PLEDGED
+     * when no such hold is left (released by hand, or nothing could be taken); the release is then
+     * rolled back with the refusal.
+     */
+    Money payGuaranteeCall(String holdId, Money atMost, TransactionId transactionId, String loanId,
+                           LocalDate bookingDate) {
+        Money pledged = holds.get(holdId);
+        if (pledged == null) {
+            throw new LedgerException(ErrorCode.NOTHING_PLEDGED, "no pledge " + holdId + " is held on this account");
+        }
+        requireAmount(atMost);
+        apply(new HoldReleased(accountId, holdId, pledged, held().minus(pledged)));
+        Money amount = min(min(pledged, atMost), available());
+        if (!amount.isPositive()) {
+            throw new LedgerException(ErrorCode.NOTHING_PLEDGED, "nothing is available to call on this account");
+        }
+        apply(new GuaranteeCallDebited(accountId, transactionId, loanId, amount, balance.minus(amount), bookingDate,
+                JournalEntry.transfer(MEMBER_SAVINGS, TRANSFERS_IN_TRANSIT, amount)));
+        return amount;
+    }
+
+    private static Money min(Money a, Money b) {
+        return a.isLessThan(b) ? a : b;
+    }
+
+    /**
      * Lowers a hold to {@code newAmount}, releasing it when that is zero; a hold already at or below
      * {@code newAmount} stays as it is, so callers can ask for the target without reading the hold.
      */
@@ -298,6 +328,12 @@ class SavingsAccount {
     @EventSourcingHandler
     void on(LoanProceedsCredited event) {
         moveTo(balance.plus(event.amount()), event.balanceAfter());
+    }
+
+    @EventSourcingHandler
+    void on(GuaranteeCallDebited event) {
+        moveTo(balance.minus(event.amount()), event.balanceAfter());
+        assertNotBelowFloor();
     }
 
     @EventSourcingHandler

@@ -71,6 +71,16 @@ public class SavingsForLoans {
         }
     }
 
+    /**
+     * Takes a called guarantee from the guarantor's account: releases the pledge {@code holdId} and
+     * debits up to it, never more than {@code atMost} (Dr 2000 / Cr 2090). Answers the amount taken.
+     */
+    public Money collectGuarantee(AccountId accountId, MemberId guarantor, String holdId, Money atMost,
+                                  TransactionId transactionId, String loanId, LocalDate bookingDate) {
+        return ownedBy(accountId, guarantor).invoke(account -> account.payGuaranteeCall(holdId, atMost,
+                transactionId, loanId, bookingDate));
+    }
+
     private Aggregate<SavingsAccount> ownedBy(AccountId accountId, MemberId owner) {
         Aggregate<SavingsAccount> account = load(accountId);
         if (!account.invoke(SavingsAccount::owner).equals(owner)) {

@@ -58,6 +58,8 @@ import org.coopledger.core.savings.api.SavingsProductDefined;
 import org.coopledger.core.savings.api.TransferReceived;
 import org.coopledger.core.savings.api.TransferSent;
 import org.coopledger.core.savings.api.WithdrawalRecorded;
+import org.coopledger.core.savings.api.GuaranteeCallDebited;
+import org.coopledger.core.loans.api.LoanGuaranteeCalled;
 import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,6 +80,7 @@ import static org.coopledger.core.journal.GlAccount.LOAN_INTEREST_INCOME;
 import static org.coopledger.core.journal.GlAccount.LOAN_LOSS_EXPENSE;
 import static org.coopledger.core.journal.GlAccount.LOAN_RECOVERY_INCOME;
 import static org.coopledger.core.journal.GlAccount.MEMBER_SAVINGS;
+import static org.coopledger.core.journal.GlAccount.PENALTY_INCOME;
 import static org.coopledger.core.journal.GlAccount.SHARE_CAPITAL;
 import static org.coopledger.core.journal.GlAccount.TRANSFERS_IN_TRANSIT;
 import static org.coopledger.core.testsupport.Samples.JOD;
@@ -175,7 +178,16 @@ class StoredEventFormatTest {
                 new LoanWrittenOff(LOAN, T, TODAY, "manager", null, SPLIT,
                         JournalEntry.transfer(LOAN_LOSS_EXPENSE, LOANS_PRINCIPAL, jod("0.845"))),
                 new LoanRecoveryRecorded(LOAN, T, amount, amount, TODAY, null,
-                        JournalEntry.transfer(CASH_ON_HAND, LOAN_RECOVERY_INCOME, amount)));
+                        JournalEntry.transfer(CASH_ON_HAND, LOAN_RECOVERY_INCOME, amount)),
+                new GuaranteeCallDebited(B, T, "loan-1", amount, jod("487.655"), TODAY,
+                        JournalEntry.transfer(MEMBER_SAVINGS, TRANSFERS_IN_TRANSIT, amount)),
+                new LoanGuaranteeCalled(LOAN, T, new MemberId("member-2"), B, jod("12.345"), TODAY, "manager",
+                        List.of(new InstallmentAllocation(1, SPLIT)), SPLIT, SPLIT,
+                        JournalEntry.of(JournalLine.debit(TRANSFERS_IN_TRANSIT, jod("12.345")),
+                                JournalLine.credit(PENALTY_INCOME, jod("1.000")),
+                                JournalLine.credit(FEE_INCOME, jod("0.500")),
+                                JournalLine.credit(LOAN_INTEREST_INCOME, jod("10.000")),
+                                JournalLine.credit(LOANS_PRINCIPAL, jod("0.845")))));
     }
 
     @ParameterizedTest(name = "{0}")

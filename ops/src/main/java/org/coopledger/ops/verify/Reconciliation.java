@@ -5,6 +5,7 @@ import org.coopledger.core.journal.JournalEvent;
 import org.coopledger.core.journal.JournalLine;
 import org.coopledger.core.savings.api.AccountId;
 import org.coopledger.core.savings.api.DepositRecorded;
+import org.coopledger.core.savings.api.GuaranteeCallDebited;
 import org.coopledger.core.savings.api.HoldPlaced;
 import org.coopledger.core.savings.api.HoldReduced;
 import org.coopledger.core.savings.api.LoanProceedsCredited;
@@ -133,6 +134,8 @@ public final class Reconciliation {
             move(accounts, e.accountId(), e.amount(), e.balanceAfter(), index, differences);
         } else if (payload instanceof LoanProceedsCredited e) {
             move(accounts, e.accountId(), e.amount(), e.balanceAfter(), index, differences);
+        } else if (payload instanceof GuaranteeCallDebited e) {
+            move(accounts, e.accountId(), e.amount().negated(), e.balanceAfter(), index, differences);
         } else if (payload instanceof HoldReduced e) {
             account(accounts, e.accountId(), index, differences).held = e.totalHeldAfter();
         } else if (payload instanceof HoldPlaced e) {
