@@ -68,6 +68,9 @@ class DashboardBrowserTest extends IntegrationTest {
         assertThat(anonymous.get("/dashboard/dashboard.js").hasStatus(200).header("Content-Security-Policy")).isNotNull();
         // The data is not open: the API still asks for a user.
         anonymous.get("/api/v1/reports/portfolio").isProblem(401);
+        assertThat(anonymous.get("/dashboard/dashboard.js").body())
+                .as("credentials: 'omit' keeps the browser from answering (or prompting for) the Basic challenge itself")
+                .contains("credentials: 'omit'");
     }
 
     @Test
@@ -145,6 +148,14 @@ class DashboardBrowserTest extends IntegrationTest {
             browser.findElement(By.id("login-button")).click();
             new WebDriverWait(browser, PAGE_TIMEOUT).until(b -> !text(b, "#login-error").isEmpty());
             assertThat(text(browser, "#login-error")).contains("managers and auditors");
+            assertThat(browser.findElement(By.id("dashboard")).isDisplayed()).isFalse();
+
+            // A wrong password: the page says so (the browser shows no prompt of its own).
+            browser.findElement(By.id("username")).clear();
+            browser.findElement(By.id("username")).sendKeys(manager.username());
+            browser.findElement(By.id("password")).sendKeys("not-the-password");
+            browser.findElement(By.id("login-button")).click();
+            new WebDriverWait(browser, PAGE_TIMEOUT).until(b -> text(b, "#login-error").contains("Wrong"));
             assertThat(browser.findElement(By.id("dashboard")).isDisplayed()).isFalse();
         } finally {
             browser.quit();
