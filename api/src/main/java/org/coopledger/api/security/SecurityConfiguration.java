@@ -13,12 +13,20 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Who may call what. The API is stateless: HTTP Basic on every request against the ledger's own
  * users, no session and no cookie, hence no CSRF token. Health, metrics and the OpenAPI
  * description are open; everything else needs a user, and the controllers check roles with
  * {@code @PreAuthorize}.
+ * <p>
+ * The dashboard's files are open too: they hold no data, only the login form and the code that
+ * sends the user's credentials to the report API, which checks them and the role on every call.
+ * They are served with a Content-Security-Policy that allows scripts, styles and connections to
+ * this origin only, and no framing.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -29,8 +37,13 @@ class SecurityConfiguration {
             "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
             // Error pages of failures outside Spring MVC; the failed request was checked already.
-            "/error"
+            "/error",
+            "/dashboard", "/dashboard/", "/dashboard/**"
     };
+
+    /** No inline script or style, nothing from another origin, no framing, no form posted anywhere. */
+    static final String DASHBOARD_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self'; connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
@@ -43,6 +56,9 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authenticationManager(authenticationManager)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        PathPatternRequestMatcher.withDefaults().matcher("/dashboard/**"),
+                        new StaticHeadersWriter("Content-Security-Policy", DASHBOARD_POLICY))))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(OPEN).permitAll()

@@ -36,14 +36,15 @@ class JdbcPortfolioQueries implements PortfolioQueries {
 
     /**
      * The grouping columns, always in this order and always present (null when not grouped by), so
-     * that every query groups by positions 1 to 4. Positions, not names: PostgreSQL would read a
+     * that every query groups by positions 1 to 5. Positions, not names: PostgreSQL would read a
      * bare {@code branch} in GROUP BY as the member's column, not as this expression.
      */
     private static final String GROUP_COLUMNS = """
             l.currency,
             CASE WHEN :byBranch THEN COALESCE(m.branch, 'UNKNOWN') END AS branch,
             CASE WHEN :byProduct THEN l.product_code END AS product,
-            CASE WHEN :bySegment THEN COALESCE(m.segment, 'UNKNOWN') END AS segment""";
+            CASE WHEN :bySegment THEN COALESCE(m.segment, 'UNKNOWN') END AS segment,
+            CASE WHEN :byGender THEN COALESCE(m.gender, 'UNKNOWN') END AS gender""";
 
     private static final String LOANS_AND_MEMBERS = """
             loan_projection l LEFT JOIN member_projection m ON m.member_id = l.member_id""";
@@ -94,15 +95,15 @@ class JdbcPortfolioQueries implements PortfolioQueries {
                 FROM owed o
                 GROUP BY o.loan_id),
             loans AS (
-                SELECT a.currency, a.branch, a.product, a.segment, p.*
+                SELECT a.currency, a.branch, a.product, a.segment, a.gender, p.*
                 FROM active a JOIN per_loan p ON p.loan_id = a.loan_id)
-            SELECT currency, branch, product, segment,
+            SELECT currency, branch, product, segment, gender,
                    count(*) AS loans, sum(outstanding) AS glp,
                    sum(overdue_principal) AS overdue_principal, sum(overdue_interest) AS overdue_interest,
                    sum(overdue_fee) AS overdue_fee, sum(overdue_penalty) AS overdue_penalty%s%s
             FROM loans
-            GROUP BY 1, 2, 3, 4
-            ORDER BY 1, 2, 3, 4""";
+            GROUP BY 1, 2, 3, 4, 5
+            ORDER BY 1, 2, 3, 4, 5""";
 
     private static final String MOVEMENTS = """
             SELECT %s,
@@ -112,7 +113,7 @@ class JdbcPortfolioQueries implements PortfolioQueries {
                    COALESCE(sum(mv.amount) FILTER (WHERE mv.kind = 'RECOVERY'), 0) AS recovered
             FROM loan_movement mv JOIN %s ON l.loan_id = mv.loan_id
             WHERE mv.booking_date BETWEEN :from AND :to
-            GROUP BY 1, 2, 3, 4""";
+            GROUP BY 1, 2, 3, 4, 5""";
 
     /** Every payment on an installment is a repayment, whichever event made it. */
     private static final String REPAID = """
@@ -121,14 +122,15 @@ class JdbcPortfolioQueries implements PortfolioQueries {
                    sum(a.principal) AS principal
             FROM loan_allocation a JOIN %s ON l.loan_id = a.loan_id
             WHERE a.booking_date BETWEEN :from AND :to
-            GROUP BY 1, 2, 3, 4""";
+            GROUP BY 1, 2, 3, 4, 5""";
 
     private static final Comparator<String> TEXT = Comparator.nullsLast(Comparator.naturalOrder());
     private static final Comparator<PortfolioKey> KEY_ORDER = Comparator
             .comparing((PortfolioKey key) -> key.currency().getCode())
             .thenComparing(PortfolioKey::branch, TEXT)
             .thenComparing(PortfolioKey::product, TEXT)
-            .thenComparing(PortfolioKey::segment, TEXT);
+            .thenComparing(PortfolioKey::segment, TEXT)
+            .thenComparing(PortfolioKey::gender, TEXT);
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -199,7 +201,8 @@ class JdbcPortfolioQueries implements PortfolioQueries {
         return new MapSqlParameterSource()
                 .addValue("byBranch", dimensions.contains(PortfolioDimension.BRANCH))
                 .addValue("byProduct", dimensions.contains(PortfolioDimension.PRODUCT))
-                .addValue("bySegment", dimensions.contains(PortfolioDimension.SEGMENT));
+                .addValue("bySegment", dimensions.contains(PortfolioDimension.SEGMENT))
+                .addValue("byGender", dimensions.contains(PortfolioDimension.GENDER));
     }
 
     private static PortfolioSnapshot snapshot(ResultSet rs, LocalDate asOf) throws SQLException {
@@ -229,7 +232,7 @@ class JdbcPortfolioQueries implements PortfolioQueries {
 
     private static PortfolioKey key(ResultSet rs) throws SQLException {
         return new PortfolioKey(CurrencyUnit.of(rs.getString("currency")), rs.getString("branch"),
-                rs.getString("product"), rs.getString("segment"));
+                rs.getString("product"), rs.getString("segment"), rs.getString("gender"));
     }
 
     private static LoanComponents components(ResultSet rs, String currency, String penalty, String fee,

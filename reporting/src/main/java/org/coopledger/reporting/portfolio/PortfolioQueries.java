@@ -13,7 +13,7 @@ import java.util.Set;
  * Days past due as of X are counted as the loan aggregate counts them: from the due date of the
  * oldest installment whose principal, interest or fee was not fully paid by X (penalties aside);
  * money held as an advance counts once applied. Lines are per currency and ordered by currency,
- * branch, product, segment. Restructured loans do not exist in the ledger yet; when they do, they
+ * branch, product, segment, gender. Restructured loans do not exist in the ledger yet; when they do, they
  * must count as at risk whatever their DPD.
  */
 public interface PortfolioQueries {

@@ -34,6 +34,7 @@ import static org.coopledger.reporting.portfolio.AgingBucket.DPD_91_180;
 import static org.coopledger.reporting.portfolio.AgingBucket.DPD_OVER_180;
 import static org.coopledger.reporting.portfolio.PortfolioDimension.BRANCH;
 import static org.coopledger.reporting.portfolio.PortfolioDimension.CURRENCY;
+import static org.coopledger.reporting.portfolio.PortfolioDimension.GENDER;
 import static org.coopledger.reporting.portfolio.PortfolioDimension.PRODUCT;
 import static org.coopledger.reporting.portfolio.PortfolioDimension.SEGMENT;
 
@@ -44,6 +45,7 @@ import static org.coopledger.reporting.portfolio.PortfolioDimension.SEGMENT;
  * Monthly installments of principal only (L06 also 5.00 interest each), repaid on their due dates
  * unless said otherwise. D1 = 30 Jun 2026, D2 = 31 Jul 2026.
  * <pre>
+ * Members m1 and m4 are FEMALE, m2 and m3 MALE.
  * loan member branch segment        product   ccy  schedule                          at D1 (30 Jun)          at D2 (31 Jul)
  * L01  m1     AMMAN  REFUGEE        BUSINESS  USD  10 x 100 from 1 Feb, paid 1..6    500, DPD 0              400, DPD 0
  * L02  m1     AMMAN  REFUGEE        BUSINESS  USD  6 x 100 from 15 Feb, paid 1..2    400, DPD 76, over 300   400, DPD 107, over 400
@@ -76,10 +78,10 @@ class PortfolioQueriesTest {
     static void buildPortfolio() {
         db = ReportingDatabase.start();
         queries = new JdbcPortfolioQueries(db.jdbc());
-        member("m1", "AMMAN", "REFUGEE");
-        member("m2", "AMMAN", "MIGRANT_WORKER");
-        member("m3", "IRBID", "REFUGEE");
-        member("m4", "IRBID", "HOST_COMMUNITY");
+        member("m1", "AMMAN", "REFUGEE", "FEMALE");
+        member("m2", "AMMAN", "MIGRANT_WORKER", "MALE");
+        member("m3", "IRBID", "REFUGEE", "MALE");
+        member("m4", "IRBID", "HOST_COMMUNITY", "FEMALE");
 
         Book book = new Book();
         book.loan("L01", "m1", "BUSINESS", USD, "2026-01-01", 10, "100.00", "0.00");
@@ -124,7 +126,7 @@ class PortfolioQueriesTest {
         List<PortfolioSnapshot> lines = queries.snapshot(D1, Set.of());
 
         assertThat(lines).extracting(PortfolioSnapshot::key)
-                .containsExactly(new PortfolioKey(JOD, null, null, null), new PortfolioKey(USD, null, null, null));
+                .containsExactly(new PortfolioKey(JOD, null, null, null, null), new PortfolioKey(USD, null, null, null, null));
         // JOD: L07 750 (DPD 90, all 750 overdue), L08 300 (DPD 0). GLP 1,050.
         PortfolioSnapshot jod = lines.get(0);
         assertThat(jod.asOf()).isEqualTo(D1);
@@ -163,7 +165,7 @@ class PortfolioQueriesTest {
 
         // JOD: L07 750 (DPD 121), L08 200 (0). GLP 950; PAR1 = PAR30 = PAR90 = 750.
         PortfolioSnapshot jod = lines.get(0);
-        assertThat(jod.key()).isEqualTo(new PortfolioKey(JOD, null, null, null));
+        assertThat(jod.key()).isEqualTo(new PortfolioKey(JOD, null, null, null, null));
         assertThat(jod.grossLoanPortfolio()).isEqualTo(jod("950.000"));
         assertThat(jod.par90()).isEqualTo(new LoanTally(1, jod("750.000"), ratio("0.789474")));
         assertThat(jod.aging().get(DPD_91_180)).isEqualTo(new LoanTally(1, jod("750.000"), ratio("0.789474")));
@@ -194,9 +196,9 @@ class PortfolioQueriesTest {
         // EMERGENCY USD on 14 Jul: L03 300 (DPD 34), L06 200 (DPD 13), L10 300 (DPD 0); GLP 800.
         // On 15 Jul L03 pays installments 2 and 3: 100 left, DPD 0; GLP 600.
         PortfolioSnapshot before = line(queries.snapshot(LocalDate.of(2026, 7, 14), Set.of(PRODUCT)),
-                new PortfolioKey(USD, null, "EMERGENCY", null));
+                new PortfolioKey(USD, null, "EMERGENCY", null, null));
         PortfolioSnapshot after = line(queries.snapshot(LocalDate.of(2026, 7, 15), Set.of(PRODUCT)),
-                new PortfolioKey(USD, null, "EMERGENCY", null));
+                new PortfolioKey(USD, null, "EMERGENCY", null, null));
 
         assertThat(before.grossLoanPortfolio()).isEqualTo(usd("800.00"));
         assertThat(before.par30()).isEqualTo(new LoanTally(1, usd("300.00"), ratio("0.375")));
@@ -211,9 +213,9 @@ class PortfolioQueriesTest {
         List<PortfolioSnapshot> d1 = queries.snapshot(D1, Set.of(BRANCH));
         List<PortfolioSnapshot> d2 = queries.snapshot(D2, Set.of(BRANCH));
 
-        PortfolioKey amman = new PortfolioKey(USD, "AMMAN", null, null);
-        PortfolioKey irbidUsd = new PortfolioKey(USD, "IRBID", null, null);
-        PortfolioKey irbidJod = new PortfolioKey(JOD, "IRBID", null, null);
+        PortfolioKey amman = new PortfolioKey(USD, "AMMAN", null, null, null);
+        PortfolioKey irbidUsd = new PortfolioKey(USD, "IRBID", null, null, null);
+        PortfolioKey irbidJod = new PortfolioKey(JOD, "IRBID", null, null, null);
         assertThat(d1).extracting(PortfolioSnapshot::key).containsExactly(irbidJod, amman, irbidUsd);
         // D1 AMMAN: L01 500, L02 400, L03 300, L04 900 = 2,100; PAR30 L02 + L04 = 1,300.
         assertThat(line(d1, amman).grossLoanPortfolio()).isEqualTo(usd("2100.00"));
@@ -240,19 +242,19 @@ class PortfolioQueriesTest {
         List<PortfolioSnapshot> bySegment = queries.snapshot(D2, Set.of(SEGMENT));
 
         // D1 BUSINESS USD: L01 500, L02 400, L04 900, L05 500 = 2,300; PAR30 1,300. EMERGENCY USD: L03 300, L06 200.
-        assertThat(line(byProduct, new PortfolioKey(USD, null, "BUSINESS", null)).par30())
+        assertThat(line(byProduct, new PortfolioKey(USD, null, "BUSINESS", null, null)).par30())
                 .isEqualTo(new LoanTally(2, usd("1300.00"), ratio("0.565217")));
-        assertThat(line(byProduct, new PortfolioKey(USD, null, "EMERGENCY", null)).grossLoanPortfolio())
+        assertThat(line(byProduct, new PortfolioKey(USD, null, "EMERGENCY", null, null)).grossLoanPortfolio())
                 .isEqualTo(usd("500.00"));
-        assertThat(line(byProduct, new PortfolioKey(JOD, null, "BUSINESS", null)).par30())
+        assertThat(line(byProduct, new PortfolioKey(JOD, null, "BUSINESS", null, null)).par30())
                 .isEqualTo(new LoanTally(1, jod("750.000"), ratio("1")));
-        assertThat(line(byProduct, new PortfolioKey(JOD, null, "EMERGENCY", null)).grossLoanPortfolio())
+        assertThat(line(byProduct, new PortfolioKey(JOD, null, "EMERGENCY", null, null)).grossLoanPortfolio())
                 .isEqualTo(jod("300.000"));
         // D2 REFUGEE USD (m1, m3): L01 400, L02 400, L05 500, L06 200 = 1,500; PAR30 L02 + L05 = 900 = 60 %.
         assertThat(bySegment).extracting(PortfolioSnapshot::key).containsExactly(
-                new PortfolioKey(JOD, null, null, "HOST_COMMUNITY"),
-                new PortfolioKey(USD, null, null, "MIGRANT_WORKER"),
-                new PortfolioKey(USD, null, null, "REFUGEE"));
+                new PortfolioKey(JOD, null, null, "HOST_COMMUNITY", null),
+                new PortfolioKey(USD, null, null, "MIGRANT_WORKER", null),
+                new PortfolioKey(USD, null, null, "REFUGEE", null));
         assertThat(bySegment.get(2).grossLoanPortfolio()).isEqualTo(usd("1500.00"));
         assertThat(bySegment.get(2).par30()).isEqualTo(new LoanTally(2, usd("900.00"), ratio("0.6")));
         // D2 MIGRANT_WORKER USD (m2): L03 100, L10 300.
@@ -261,12 +263,45 @@ class PortfolioQueriesTest {
     }
 
     @Test
+    void byGenderTheBorrowersGenderFromTheMemberRegisterSplitsEachCurrency() {
+        List<PortfolioSnapshot> lines = queries.snapshot(D1, Set.of(GENDER));
+
+        PortfolioKey jodWomen = new PortfolioKey(JOD, null, null, null, "FEMALE");
+        PortfolioKey usdWomen = new PortfolioKey(USD, null, null, null, "FEMALE");
+        PortfolioKey usdMen = new PortfolioKey(USD, null, null, null, "MALE");
+        assertThat(lines).extracting(PortfolioSnapshot::key).containsExactly(jodWomen, usdWomen, usdMen);
+        // D1 FEMALE USD (m1): L01 500 (DPD 0), L02 400 (DPD 76) = 900; PAR30 = PAR1 = L02.
+        assertThat(line(lines, usdWomen).activeLoans()).isEqualTo(2);
+        assertThat(line(lines, usdWomen).grossLoanPortfolio()).isEqualTo(usd("900.00"));
+        assertThat(line(lines, usdWomen).par30()).isEqualTo(new LoanTally(1, usd("400.00"), ratio("0.444444")));
+        // D1 MALE USD (m2, m3): L03 300 (20), L04 900 (272), L05 500 (25), L06 200 (0) = 1,900;
+        // PAR1 L03 + L04 + L05 = 1,700; PAR30 L04 = 900.
+        assertThat(line(lines, usdMen).activeLoans()).isEqualTo(4);
+        assertThat(line(lines, usdMen).grossLoanPortfolio()).isEqualTo(usd("1900.00"));
+        assertThat(line(lines, usdMen).par1()).isEqualTo(new LoanTally(3, usd("1700.00"), ratio("0.894737")));
+        assertThat(line(lines, usdMen).par30()).isEqualTo(new LoanTally(1, usd("900.00"), ratio("0.473684")));
+        assertThat(line(lines, jodWomen).grossLoanPortfolio()).isEqualTo(jod("1050.000"));
+
+        // July, MALE USD: L10 300 out (m2), L04 900 written off and 50 recovered; L03 200 principal and
+        // L06 5 interest repaid. GLP at D2: L03 100, L05 500, L06 200, L10 300 = 1,100; average
+        // (1,900 + 1,100) / 2 = 1,500, so the write-off ratio is 900 / 1,500.
+        PortfolioFlows men = queries.flows(LocalDate.of(2026, 7, 1), D2, Set.of(GENDER)).stream()
+                .filter(flow -> flow.key().equals(usdMen)).findFirst().orElseThrow();
+        assertThat(men.disbursed()).isEqualTo(usd("300.00"));
+        assertThat(men.repaid()).isEqualTo(usd("0.00", "0.00", "5.00", "200.00"));
+        assertThat(men.writtenOff()).isEqualTo(usd("900.00"));
+        assertThat(men.recovered()).isEqualTo(usd("50.00"));
+        assertThat(men.averageGlp()).isEqualTo(usd("1500.00"));
+        assertThat(men.writeOffRatio()).isEqualTo(ratio("0.6"));
+    }
+
+    @Test
     void julyFlowsPerCurrencyWithTheWriteOffRatioOnTheAverageOfTheTwoEnds() {
         List<PortfolioFlows> flows = queries.flows(LocalDate.of(2026, 7, 1), D2, Set.of());
 
         // JOD: L08 paid 100 on 20 Jul; average GLP (1,050 + 950) / 2 = 1,000.
         PortfolioFlows jod = flows.get(0);
-        assertThat(jod.key()).isEqualTo(new PortfolioKey(JOD, null, null, null));
+        assertThat(jod.key()).isEqualTo(new PortfolioKey(JOD, null, null, null, null));
         assertThat(jod.loansDisbursed()).isZero();
         assertThat(jod.disbursed()).isEqualTo(jod("0.000"));
         assertThat(jod.repaid()).isEqualTo(jod("0.000", "0.000", "0.000", "100.000"));
@@ -292,9 +327,9 @@ class PortfolioQueriesTest {
         List<PortfolioFlows> flows = queries.flows(LocalDate.of(2026, 7, 1), D2, Set.of(BRANCH));
 
         assertThat(flows).extracting(PortfolioFlows::key).containsExactly(
-                new PortfolioKey(JOD, "IRBID", null, null),
-                new PortfolioKey(USD, "AMMAN", null, null),
-                new PortfolioKey(USD, "IRBID", null, null));
+                new PortfolioKey(JOD, "IRBID", null, null, null),
+                new PortfolioKey(USD, "AMMAN", null, null, null),
+                new PortfolioKey(USD, "IRBID", null, null, null));
         // AMMAN USD: L10 300 out; L01 100 + L03 200 in; L04 900 off, 50 back; average (2,100 + 1,200) / 2 = 1,650.
         PortfolioFlows amman = flows.get(1);
         assertThat(amman.disbursed()).isEqualTo(usd("300.00"));
@@ -312,7 +347,7 @@ class PortfolioQueriesTest {
 
     @Test
     void beforeTheFirstDisbursementThereIsNoPortfolio() {
-        assertThat(queries.snapshot(LocalDate.of(2025, 5, 31), Set.of(BRANCH, PRODUCT, SEGMENT))).isEmpty();
+        assertThat(queries.snapshot(LocalDate.of(2025, 5, 31), Set.of(BRANCH, PRODUCT, SEGMENT, GENDER))).isEmpty();
         assertThat(queries.flows(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 5, 31), Set.of())).isEmpty();
     }
 
@@ -347,11 +382,11 @@ class PortfolioQueriesTest {
         return LoanEvents.parts(JOD, penalty, fee, interest, principal);
     }
 
-    private static void member(String memberId, String branch, String segment) {
+    private static void member(String memberId, String branch, String segment, String gender) {
         db.jdbc().update("""
-                INSERT INTO member_projection (member_id, member_number, segment, branch, join_date, status,
-                    last_sequence_number) VALUES (?, ?, ?, ?, DATE '2024-01-01', 'ACTIVE', 0)""",
-                memberId, "M-" + memberId, segment, branch);
+                INSERT INTO member_projection (member_id, member_number, segment, branch, gender, join_date, status,
+                    last_sequence_number) VALUES (?, ?, ?, ?, ?, DATE '2024-01-01', 'ACTIVE', 0)""",
+                memberId, "M-" + memberId, segment, branch, gender);
     }
 
     /**

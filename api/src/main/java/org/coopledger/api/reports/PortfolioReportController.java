@@ -1,0 +1,93 @@
+package org.coopledger.api.reports;
+
+import org.coopledger.api.time.BusinessCalendar;
+import org.coopledger.core.error.ErrorCode;
+import org.coopledger.core.error.LedgerException;
+import org.coopledger.reporting.portfolio.PortfolioDimension;
+import org.coopledger.reporting.portfolio.PortfolioQueries;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** The loan portfolio as of a date (GLP, PAR, arrears, aging) and what moved through it in a period, JSON or CSV. */
+@RestController
+class PortfolioReportController {
+
+    /** "branch,product,currency,segment,gender" is the longest meaningful value. */
+    static final int MAX_GROUP_BY_CHARS = 64;
+
+    private final PortfolioQueries queries;
+    private final BusinessCalendar calendar;
+
+    PortfolioReportController(PortfolioQueries queries, BusinessCalendar calendar) {
+        this.queries = queries;
+        this.calendar = calendar;
+    }
+
+    /**
+     * {@code groupBy}: a comma-separated list of {@code branch}, {@code product}, {@code currency},
+     * {@code segment}, {@code gender} (none = one line per currency). The snapshot is as of the end
+     * of {@code asOf} (default: today's business date); the flows cover {@code from}..{@code to},
+     * both inclusive, by default from the first day of the month of {@code to} (default: asOf).
+     * A date after today is refused: the days past due of a day not yet lived would count every
+     * installment falling due until then as unpaid, a forecast that reads like a report.
+     */
+    @GetMapping(path = "/api/v1/reports/portfolio",
+            produces = {MediaType.APPLICATION_JSON_VALUE, CsvMessageConverter.TEXT_CSV_VALUE})
+    @PreAuthorize("hasAnyRole('MANAGER', 'AUDITOR')")
+    public PortfolioReportResponse portfolio(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) String groupBy,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        Set<PortfolioDimension> dimensions = dimensions(groupBy);
+        LocalDate today = calendar.today();
+        LocalDate date = notAfter(asOf != null ? asOf : today, today, "asOf");
+        LocalDate periodEnd = notAfter(to != null ? to : date, today, "to");
+        LocalDate periodStart = from != null ? from : periodEnd.withDayOfMonth(1);
+        if (periodStart.isAfter(periodEnd)) {
+            throw new LedgerException(ErrorCode.VALIDATION_FAILED, "from must not be after to");
+        }
+        return PortfolioReportResponse.of(date, periodStart, periodEnd, dimensions,
+                queries.snapshot(date, dimensions), queries.flows(periodStart, periodEnd, dimensions));
+    }
+
+    static Set<PortfolioDimension> dimensions(String groupBy) {
+        Set<PortfolioDimension> dimensions = EnumSet.noneOf(PortfolioDimension.class);
+        if (groupBy == null || groupBy.isBlank()) {
+            return dimensions;
+        }
+        if (groupBy.length() > MAX_GROUP_BY_CHARS) {
+            throw invalidGroupBy();
+        }
+        for (String name : groupBy.split(",")) {
+            try {
+                dimensions.add(PortfolioDimension.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw invalidGroupBy();
+            }
+        }
+        return dimensions;
+    }
+
+    private static LocalDate notAfter(LocalDate date, LocalDate today, String field) {
+        if (date.isAfter(today)) {
+            throw new LedgerException(ErrorCode.VALIDATION_FAILED,
+                    field + " must not be after today's business date " + today);
+        }
+        return date;
+    }
+
+    private static LedgerException invalidGroupBy() {
+        return new LedgerException(ErrorCode.VALIDATION_FAILED,
+                "groupBy is a comma-separated list of branch, product, currency, segment, gender");
+    }
+}
