@@ -3,6 +3,7 @@ package org.coopledger.api.reports;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.coopledger.api.testsupport.LedgerClient;
 import org.coopledger.api.walkthrough.Cooperative;
+import org.coopledger.reporting.ProcessorConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -79,7 +80,7 @@ class ProjectionRebuildTest extends HistoryTest {
 
         assertThat(reports()).isEqualTo(before);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
-                .contains("projection rebuild of [members, savings-accounts, journal, shares] started")
+                .contains("projection rebuild of " + ProcessorConfiguration.PROCESSING_GROUPS + " started")
                 .contains("projection rebuild finished"));
     }
 
