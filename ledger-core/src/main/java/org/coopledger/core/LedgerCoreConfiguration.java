@@ -1,7 +1,9 @@
 package org.coopledger.core;
 
+import org.coopledger.core.axon.AggregateCacheConfiguration;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * The write side for a Spring application: the aggregates and command handlers of each
@@ -9,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
  * what runs is visible in one place.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(AggregateCacheConfiguration.class)
 @ComponentScan(basePackages = {"org.coopledger.core.members", "org.coopledger.core.savings",
         "org.coopledger.core.loans"})
 public class LedgerCoreConfiguration {

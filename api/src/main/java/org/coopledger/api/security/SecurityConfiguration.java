@@ -11,6 +11,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -65,6 +66,16 @@ class SecurityConfiguration {
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().authenticated())
                 .build();
+    }
+
+    /**
+     * No Micrometer observation around each security filter, authentication and authorization:
+     * with a registry present, Spring Security wraps every filter of the chain in an observation
+     * of its own, per request. The request as a whole is still observed ({@code http.server.requests}).
+     */
+    @Bean
+    static SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.coopledger.core.axon.AggregateCacheConfiguration;
 import org.coopledger.core.error.ErrorCode;
 import org.coopledger.core.error.LedgerException;
 import org.coopledger.core.error.Require;
@@ -76,7 +77,7 @@ import static org.coopledger.core.journal.GlAccount.TRANSFERS_IN_TRANSIT;
  * Interest, fees and penalties are income when paid (cash basis): the only receivable on the books
  * is principal (1100). Cross-aggregate steps (savings, guarantors) are in {@link LoanAccountHandlers}.
  */
-@Aggregate(type = "LoanAccount")
+@Aggregate(type = "LoanAccount", cache = AggregateCacheConfiguration.LOAN_ACCOUNTS)
 class LoanAccount {
 
     static final int MAX_USERNAME_CHARS = 64;

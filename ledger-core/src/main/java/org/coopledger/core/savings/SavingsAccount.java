@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.coopledger.core.axon.AggregateCacheConfiguration;
 import org.coopledger.core.error.ErrorCode;
 import org.coopledger.core.error.LedgerException;
 import org.coopledger.core.error.Require;
@@ -47,7 +48,7 @@ import static org.coopledger.core.journal.GlAccount.TRANSFERS_IN_TRANSIT;
  * balance does not follow, or whose debit breaks the floor, fails loudly: that can only be a bug
  * or a tampered event. The stored type is pinned (see {@code Member}).
  */
-@Aggregate(type = "SavingsAccount")
+@Aggregate(type = "SavingsAccount", cache = AggregateCacheConfiguration.SAVINGS_ACCOUNTS)
 class SavingsAccount {
 
     static final int MAX_REFERENCE_CHARS = 140;

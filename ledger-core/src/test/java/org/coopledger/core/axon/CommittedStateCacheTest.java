@@ -1,0 +1,84 @@
+package org.coopledger.core.axon;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.transaction.support.TransactionSynchronization.STATUS_COMMITTED;
+import static org.springframework.transaction.support.TransactionSynchronization.STATUS_ROLLED_BACK;
+
+/** Which state the cache serves around the transaction that saved it (transaction completion driven by hand). */
+class CommittedStateCacheTest {
+
+    private final CommittedStateCache cache = new CommittedStateCache(100);
+
+    @Test
+    void stateSavedInATransactionIsServedOnlyAfterItCommits() {
+        cache.put("a", "v0");
+        List<TransactionSynchronization> tx = saveInTransaction("a", "v1");
+        assertThat((Object) cache.get("a")).as("pending: loads go to the event store").isNull();
+        assertThat(cache.containsKey("a")).isFalse();
+        complete(tx, STATUS_COMMITTED);
+        assertThat((Object) cache.get("a")).isEqualTo("v1");
+    }
+
+    @Test
+    void aRollbackLeavesNoState() {
+        cache.put("a", "v0");
+        List<TransactionSynchronization> tx = saveInTransaction("a", "v1");
+        complete(tx, STATUS_ROLLED_BACK);
+        assertThat((Object) cache.get("a")).as("neither the rolled-back state nor the one it replaced").isNull();
+    }
+
+    @Test
+    void anEarlierTransactionCommittingLastDoesNotOverwriteALaterSave() {
+        List<TransactionSynchronization> first = saveInTransaction("a", "v1");
+        List<TransactionSynchronization> second = saveInTransaction("a", "v2");
+        complete(second, STATUS_COMMITTED);
+        complete(first, STATUS_COMMITTED);
+        assertThat((Object) cache.get("a")).isEqualTo("v2");
+    }
+
+    @Test
+    void aRollbackDoesNotRemoveALaterSave() {
+        List<TransactionSynchronization> first = saveInTransaction("a", "v1");
+        List<TransactionSynchronization> second = saveInTransaction("a", "v2");
+        complete(first, STATUS_ROLLED_BACK);
+        complete(second, STATUS_COMMITTED);
+        assertThat((Object) cache.get("a")).isEqualTo("v2");
+    }
+
+    @Test
+    void anEvictionDuringTheTransactionWins() {
+        List<TransactionSynchronization> tx = saveInTransaction("a", "v1");
+        cache.remove("a");
+        complete(tx, STATUS_COMMITTED);
+        assertThat((Object) cache.get("a")).isNull();
+    }
+
+    @Test
+    void outsideATransactionAPutIsImmediateAndRemoveEvicts() {
+        cache.put("a", "v1");
+        assertThat((Object) cache.get("a")).isEqualTo("v1");
+        assertThat(cache.remove("a")).isTrue();
+        assertThat((Object) cache.get("a")).isNull();
+    }
+
+    /** A put as Axon does it while saving inside a Spring transaction; answers that transaction's synchronizations. */
+    private List<TransactionSynchronization> saveInTransaction(String key, String value) {
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            cache.put(key, value);
+            return List.copyOf(TransactionSynchronizationManager.getSynchronizations());
+        } finally {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+    }
+
+    private static void complete(List<TransactionSynchronization> tx, int status) {
+        tx.forEach(synchronization -> synchronization.afterCompletion(status));
+    }
+}
