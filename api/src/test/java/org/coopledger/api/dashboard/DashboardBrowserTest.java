@@ -37,9 +37,10 @@ import static org.assertj.core.api.Assertions.fail;
  * values worked out by hand in {@link SeededPortfolio}. Leaves a screenshot in
  * {@code api/target/dashboard.png}.
  * <p>
- * Without chromium or chromedriver the test fails, so that CI cannot pass without running it. To
- * skip it on purpose on a machine without a browser: {@code -Dledger.test.skipBrowser=true} or
- * {@code LEDGER_TEST_SKIP_BROWSER=true}.
+ * Without chromium or chromedriver the test is reported as skipped, with the reason on stderr, so
+ * that a bare machine with Java and Maven passes; {@code .ci/run} installs the browser and sets
+ * {@code LEDGER_TEST_REQUIRE_BROWSER=true}, under which a missing browser fails the build. To skip
+ * it on purpose: {@code -Dledger.test.skipBrowser=true} or {@code LEDGER_TEST_SKIP_BROWSER=true}.
  */
 @Import(MutableClock.Configuration.class)
 @TestPropertySource(properties = "coopledger.test.context=dashboard-browser")
@@ -184,14 +185,22 @@ class DashboardBrowserTest extends IntegrationTest {
     private static WebDriver startBrowser() throws IOException {
         boolean skip = Boolean.getBoolean("ledger.test.skipBrowser")
                 || "true".equalsIgnoreCase(System.getenv("LEDGER_TEST_SKIP_BROWSER"));
+        boolean required = "true".equalsIgnoreCase(System.getenv("LEDGER_TEST_REQUIRE_BROWSER"));
         boolean present = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
         if (skip) {
             Assumptions.abort("browser test skipped on request (ledger.test.skipBrowser / LEDGER_TEST_SKIP_BROWSER)");
         }
+        String missing = "The dashboard's browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
+                + " (Debian: apt-get install chromium chromium-driver; .ci/run installs them).";
+        if (!present && required) {
+            // CI sets LEDGER_TEST_REQUIRE_BROWSER after installing the browser: there it must run.
+            fail(missing + " LEDGER_TEST_REQUIRE_BROWSER=true demands it.");
+        }
         if (!present) {
-            fail("The dashboard's browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
-                    + " (Debian: apt-get install chromium chromium-driver; .ci/run installs them). To skip it on a"
-                    + " machine without a browser, run with -Dledger.test.skipBrowser=true or LEDGER_TEST_SKIP_BROWSER=true.");
+            // A newcomer's bare machine (Java and Maven only) must still pass `mvn -B verify`; the
+            // skip is reported as such by Surefire and said on stderr, never silent.
+            System.err.println("SKIPPED: " + missing);
+            Assumptions.abort(missing);
         }
         Path profile = Files.createTempDirectory("coopledger-chromium-");
         ChromeOptions options = new ChromeOptions();
