@@ -54,7 +54,27 @@ record FuzzRequest(String label, String method, String path, Map<String, String>
     record Answer(int status, String contentType, String body) {
     }
 
+    /**
+     * Sends on the shared client's pooled connections. When the connection turns out to be one the
+     * server had already closed (Tomcat closes after some refusals, e.g. a header too large), the
+     * client gets "no bytes" before the request was read: that says nothing about the ledger, so
+     * the request is sent once more on a connection of its own, as an HTTP client library would.
+     * A second failure is reported.
+     */
     Answer send(int port) {
+        try {
+            return send(port, HTTP);
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() != null && String.valueOf(e.getCause().getMessage()).contains("received no bytes"))) {
+                throw e;
+            }
+            HttpClient fresh = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            return send(port, fresh);
+        }
+    }
+
+    private Answer send(int port, HttpClient http) {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : chunked ? HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(body))
                 : HttpRequest.BodyPublishers.ofByteArray(body);
@@ -63,7 +83,7 @@ record FuzzRequest(String label, String method, String path, Map<String, String>
                 .method(method, publisher);
         headers.forEach(request::header);
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(describe() + " failed", e);
