@@ -12,8 +12,8 @@ import java.time.LocalDate;
  * on the loan (those move no money and have no movement row). {@code settled} is the movement's
  * split as {@code loan_movement} stores it (for a PENALTY: the penalties charged); {@code allocated}
  * is what its {@code loan_allocation} rows paid per component (zero for kinds that pay nothing).
- * {@code scheduled} is only set on a DISBURSEMENT: what the schedule asks for in all (principal,
- * interest and installment fees), i.e. what the member owes from that day.
+ * {@code scheduled} is only set on a DISBURSEMENT: what the schedule asks for per component
+ * (principal, interest and installment fees), i.e. what the member owes from that day.
  */
 public record LoanMovementView(String kind,
                                LocalDate bookingDate,
@@ -21,9 +21,23 @@ public record LoanMovementView(String kind,
                                Money amount,
                                LoanComponents settled,
                                LoanComponents allocated,
-                               Money scheduled) {
+                               LoanComponents scheduled) {
 
     public static final String PENALTY = "PENALTY";
+
+    /**
+     * What the movement changed of each component owed, as positive amounts: the schedule for a
+     * disbursement, the penalty for a penalty, what was written off, what a payment allocated;
+     * nothing for a recovery.
+     */
+    public LoanComponents owedParts() {
+        return switch (kind) {
+            case "DISBURSEMENT" -> scheduled;
+            case PENALTY, "WRITE_OFF" -> settled;
+            case "RECOVERY" -> LoanComponents.zero(amount.getCurrencyUnit());
+            default -> allocated;
+        };
+    }
 
     /**
      * How the movement changed the total the member owes (penalties, fees, interest and
@@ -32,12 +46,7 @@ public record LoanMovementView(String kind,
      * (it comes after the write-off, when nothing is owed on the books any more).
      */
     public Money owedChange() {
-        return switch (kind) {
-            case "DISBURSEMENT" -> scheduled;
-            case PENALTY -> amount;
-            case "WRITE_OFF" -> settled.total().negated();
-            case "RECOVERY" -> amount.withAmount(0);
-            default -> allocated.total().negated();
-        };
+        Money parts = owedParts().total();
+        return "DISBURSEMENT".equals(kind) || PENALTY.equals(kind) ? parts : parts.negated();
     }
 }

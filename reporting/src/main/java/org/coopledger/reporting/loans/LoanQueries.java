@@ -24,8 +24,8 @@ public interface LoanQueries {
 
     /**
      * What changed the loan's amounts with a booking date in {@code [from, to]} (null: unbounded),
-     * by booking date, movements of one date in the loan's event order and the penalties charged as
-     * of that date after them. An empty list for an unknown loan.
+     * by booking date; on one date the penalties charged as of that date first (their position in
+     * the store is not kept), then the movements in the loan's event order. An empty list for an unknown loan.
      */
     List<LoanMovementView> movements(LoanId loanId, LocalDate from, LocalDate to);
 }
