@@ -79,7 +79,7 @@ class ProjectionRebuildTest extends HistoryTest {
 
         assertThat(reports()).isEqualTo(before);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
-                .contains("projection rebuild of [members, savings-accounts, journal, shares] started")
+                .contains("projection rebuild of [members, savings-accounts, journal, shares, loans] started")
                 .contains("projection rebuild finished"));
     }
 
