@@ -5,6 +5,7 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.coopledger.api.time.BusinessCalendar;
 import org.coopledger.reporting.journal.JournalQueries;
+import org.coopledger.reporting.loans.LoanQueries;
 import org.coopledger.reporting.savings.SavingsQueries;
 import org.coopledger.reporting.verify.PointInTime;
 import org.coopledger.reporting.verify.Reconciliation;
@@ -35,8 +36,9 @@ class AuditConfiguration {
     }
 
     @Bean
-    Reconciliation reconciliation(DataSource dataSource, SavingsQueries savings, JournalQueries journal) {
-        return new Reconciliation(dataSource, savings, journal);
+    Reconciliation reconciliation(DataSource dataSource, SavingsQueries savings, JournalQueries journal,
+                                  LoanQueries loans) {
+        return new Reconciliation(dataSource, savings, journal, loans);
     }
 
     /** Holds have no business date: they count by the day they were recorded in the ledger's zone. */

@@ -25,6 +25,7 @@ public record VerificationResponse(ChainReport.Status status,
     /**
      * @param headGlobalIndex  the replay went up to this global index
      * @param accountsChecked  savings accounts recomputed and compared
+     * @param loansChecked     loans recomputed and compared
      * @param notes            observations that are not differences (a processor token before events it does not handle…)
      */
     public record Reconciliation(String status,
@@ -32,6 +33,7 @@ public record VerificationResponse(ChainReport.Status status,
                                  long eventsChecked,
                                  long journalEntries,
                                  long accountsChecked,
+                                 long loansChecked,
                                  Map<String, String> trialBalanceByCurrency,
                                  long differencesFound,
                                  List<String> differences,
@@ -48,7 +50,7 @@ public record VerificationResponse(ChainReport.Status status,
         differences.addAll(replay.differences());
         long found = replay.differencesFound() + (chain.clean() ? 0 : 1);
         Reconciliation reconciliation = new Reconciliation(replay.clean() ? "CLEAN" : "DIFFERENCES",
-                replay.headGlobalIndex(), replay.eventsChecked(), replay.journalEntries(), replay.accountsChecked(),
+                replay.headGlobalIndex(), replay.eventsChecked(), replay.journalEntries(), replay.accountsChecked(), replay.loansChecked(),
                 replay.trialBalanceByCurrency(), replay.differencesFound(), replay.differences(), replay.notes(),
                 replay.duration().toMillis());
         return new VerificationResponse(found == 0 ? ChainReport.Status.CLEAN : ChainReport.Status.DIFFERENCES,

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /** An RFC 4180 reader for the tests, independent of the writer under test: rows as header → cell maps. */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
-    static List<Map<String, String>> records(String text) {
+    public static List<Map<String, String>> records(String text) {
         List<List<String>> rows = rows(text);
         List<String> header = rows.get(0);
         List<Map<String, String>> records = new ArrayList<>();

@@ -6,6 +6,7 @@ import org.coopledger.reporting.chain.ChainHead;
 import org.coopledger.reporting.chain.ChainReport;
 import org.coopledger.reporting.chain.ChainVerifier;
 import org.coopledger.reporting.journal.JournalQueries;
+import org.coopledger.reporting.loans.LoanQueries;
 import org.coopledger.reporting.savings.SavingsQueries;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.ClassPathBeanDefinitionScanner;
@@ -43,7 +44,8 @@ final class VerifyCommand implements Callable<Integer> {
         try (DatabaseOptions.OpenDatabase db = database.open();
              AnnotationConfigApplicationContext queries = queries(db.dataSource())) {
             VerificationReport report = new Reconciliation(db.dataSource(),
-                    queries.getBean(SavingsQueries.class), queries.getBean(JournalQueries.class)).run();
+                    queries.getBean(SavingsQueries.class), queries.getBean(JournalQueries.class),
+                    queries.getBean(LoanQueries.class)).run();
             System.out.print(report.render());
             // The hash chain: a stored event changed, removed or moved is a difference too.
             ChainReport chain = new ChainVerifier(db.dataSource()).verify(noted);
@@ -77,6 +79,7 @@ final class VerifyCommand implements Callable<Integer> {
         ClassPathBeanDefinitionScanner scanner = new ClassPathBeanDefinitionScanner(context, false);
         scanner.addIncludeFilter(new AssignableTypeFilter(SavingsQueries.class));
         scanner.addIncludeFilter(new AssignableTypeFilter(JournalQueries.class));
+        scanner.addIncludeFilter(new AssignableTypeFilter(LoanQueries.class));
         scanner.scan("org.coopledger.reporting");
         context.refresh();
         return context;

@@ -5,6 +5,7 @@ import org.coopledger.api.testsupport.IntegrationTest;
 import org.coopledger.api.testsupport.LedgerClient;
 import org.coopledger.ops.cli.Ledgerctl;
 import org.coopledger.reporting.journal.JournalQueries;
+import org.coopledger.reporting.loans.LoanQueries;
 import org.coopledger.reporting.savings.SavingsQueries;
 import org.coopledger.reporting.verify.Reconciliation;
 import org.coopledger.reporting.verify.VerificationReport;
@@ -36,6 +37,8 @@ class ReconciliationTest extends IntegrationTest {
     SavingsQueries savings;
     @Autowired
     JournalQueries journal;
+    @Autowired
+    LoanQueries loans;
     @Autowired
     Environment environment;
 
@@ -127,7 +130,7 @@ class ReconciliationTest extends IntegrationTest {
     }
 
     private Reconciliation reconciliation() {
-        return new Reconciliation(dataSource, savings, journal);
+        return new Reconciliation(dataSource, savings, journal, loans);
     }
 
     private String fundedAccount(LedgerClient teller, String amount) {

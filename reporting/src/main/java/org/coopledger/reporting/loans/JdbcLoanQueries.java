@@ -7,6 +7,7 @@ import org.coopledger.reporting.Amounts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -68,6 +69,56 @@ class JdbcLoanQueries implements LoanQueries {
                             due, paid);
                 },
                 loanId.value());
+    }
+
+    /**
+     * Movement rows with what their allocation rows add up to (a sum, not the stored split, so
+     * that a missing allocation row shows), and one PENALTY line per charge event and date.
+     * Penalty charges keep no position in the store, so on one date they come first: a payment
+     * the same day may have paid them, never the other way round.
+     */
+    @Override
+    public List<LoanMovementView> movements(LoanId loanId, LocalDate from, LocalDate to) {
+        return jdbc.query("""
+                SELECT * FROM (
+                    SELECT m.kind, m.booking_date, m.sequence_number, m.currency, m.amount, m.penalty, m.fee,
+                           m.interest, m.principal,
+                           COALESCE(a.penalty, 0) AS a_penalty, COALESCE(a.fee, 0) AS a_fee,
+                           COALESCE(a.interest, 0) AS a_interest, COALESCE(a.principal, 0) AS a_principal,
+                           CASE WHEN m.kind = 'DISBURSEMENT' THEN s.principal END AS s_principal,
+                           CASE WHEN m.kind = 'DISBURSEMENT' THEN s.interest END AS s_interest,
+                           CASE WHEN m.kind = 'DISBURSEMENT' THEN s.fee END AS s_fee,
+                           1 AS ord
+                    FROM loan_movement m
+                    LEFT JOIN (SELECT event_id, SUM(penalty) AS penalty, SUM(fee) AS fee, SUM(interest) AS interest,
+                                      SUM(principal) AS principal
+                               FROM loan_allocation WHERE loan_id = ? GROUP BY event_id) a ON a.event_id = m.event_id
+                    CROSS JOIN (SELECT COALESCE(SUM(principal_due), 0) AS principal,
+                                       COALESCE(SUM(interest_due), 0) AS interest, COALESCE(SUM(fee_due), 0) AS fee
+                                FROM loan_installment WHERE loan_id = ?) s
+                    WHERE m.loan_id = ?
+                    UNION ALL
+                    SELECT 'PENALTY', c.charged_on, NULL, c.currency, SUM(c.amount), SUM(c.amount), 0, 0, 0,
+                           0, 0, 0, 0, NULL, NULL, NULL, 0
+                    FROM loan_penalty_charge c WHERE c.loan_id = ?
+                    GROUP BY c.event_id, c.charged_on, c.currency) moved
+                WHERE (CAST(? AS DATE) IS NULL OR booking_date >= ?) AND (CAST(? AS DATE) IS NULL OR booking_date <= ?)
+                ORDER BY booking_date, ord, sequence_number""",
+                (rs, row) -> {
+                    String currency = rs.getString("currency");
+                    BigDecimal scheduled = rs.getBigDecimal("s_principal");
+                    long sequence = rs.getLong("sequence_number");
+                    Long sequenceNumber = rs.wasNull() ? null : sequence;
+                    return new LoanMovementView(rs.getString("kind"), rs.getObject("booking_date", LocalDate.class),
+                            sequenceNumber, Amounts.money(currency, rs.getBigDecimal("amount")),
+                            components(rs, currency, "penalty", "fee", "interest", "principal"),
+                            components(rs, currency, "a_penalty", "a_fee", "a_interest", "a_principal"),
+                            scheduled == null ? null : new LoanComponents(Amounts.money(currency, BigDecimal.ZERO),
+                                    Amounts.money(currency, rs.getBigDecimal("s_fee")),
+                                    Amounts.money(currency, rs.getBigDecimal("s_interest")),
+                                    Amounts.money(currency, scheduled)));
+                },
+                loanId.value(), loanId.value(), loanId.value(), loanId.value(), from, from, to, to);
     }
 
     private static LoanView loan(ResultSet rs) throws SQLException {

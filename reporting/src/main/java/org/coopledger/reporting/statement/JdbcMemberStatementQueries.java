@@ -2,10 +2,16 @@ package org.coopledger.reporting.statement;
 
 import org.coopledger.core.error.Require;
 import org.coopledger.core.journal.TransactionId;
+import org.coopledger.core.loans.api.LoanId;
 import org.coopledger.core.members.api.MemberId;
 import org.coopledger.core.savings.api.AccountId;
 import org.coopledger.reporting.Amounts;
+import org.coopledger.reporting.loans.LoanMovementView;
+import org.coopledger.reporting.loans.LoanQueries;
+import org.coopledger.reporting.loans.LoanView;
 import org.coopledger.reporting.statement.MemberStatement.AccountSection;
+import org.coopledger.reporting.statement.MemberStatement.LoanMovement;
+import org.coopledger.reporting.statement.MemberStatement.LoanSection;
 import org.coopledger.reporting.statement.MemberStatement.Movement;
 import org.coopledger.reporting.statement.MemberStatement.ShareMovement;
 import org.coopledger.reporting.statement.MemberStatement.ShareSection;
@@ -22,6 +28,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,9 +42,12 @@ import java.util.Objects;
 class JdbcMemberStatementQueries implements MemberStatementQueries {
 
     private final JdbcTemplate jdbc;
+    private final LoanQueries loans;
 
-    JdbcMemberStatementQueries(JdbcTemplate jdbc) {
+    /** {@code loans} reads through the same JdbcTemplate, so within this class's snapshot. */
+    JdbcMemberStatementQueries(JdbcTemplate jdbc, LoanQueries loans) {
         this.jdbc = jdbc;
+        this.loans = loans;
     }
 
     @Override
@@ -52,8 +62,10 @@ class JdbcMemberStatementQueries implements MemberStatementQueries {
                 SELECT (SELECT count(*) FROM savings_statement_line l JOIN savings_account_projection a
                           ON a.account_id = l.account_id
                         WHERE a.member_id = ? AND l.booking_date BETWEEN ? AND ?)
-                     + (SELECT count(*) FROM share_movement s WHERE s.member_id = ? AND s.booking_date BETWEEN ? AND ?)""",
-                Long.class, memberId.value(), from, to, memberId.value(), from, to);
+                     + (SELECT count(*) FROM share_movement s WHERE s.member_id = ? AND s.booking_date BETWEEN ? AND ?)
+                     + (SELECT count(*) FROM loan_movement m JOIN loan_projection p ON p.loan_id = m.loan_id
+                        WHERE p.member_id = ? AND m.booking_date BETWEEN ? AND ?)""",
+                Long.class, memberId.value(), from, to, memberId.value(), from, to, memberId.value(), from, to);
         if (movements != null && movements > MAX_MOVEMENTS) {
             throw Require.invalid("the period holds more than " + MAX_MOVEMENTS + " movements; ask for a shorter one");
         }
@@ -66,7 +78,67 @@ class JdbcMemberStatementQueries implements MemberStatementQueries {
                                 rs.getObject("closed_on", LocalDate.class)),
                         memberId.value(), to, from)
                 .stream().map(account -> section(account, from, to)).toList();
-        return new MemberStatement(memberId, from, to, savings, shares(memberId, from, to));
+        return new MemberStatement(memberId, from, to, savings, shares(memberId, from, to), loans(memberId, from, to));
+    }
+
+    /** The member's loans disbursed by {@code to} that owed something at some point of the period, oldest first. */
+    private List<LoanSection> loans(MemberId memberId, LocalDate from, LocalDate to) {
+        List<LoanSection> sections = new ArrayList<>();
+        loans.loansOf(memberId).stream()
+                .filter(loan -> loan.disbursedOn() != null && !loan.disbursedOn().isAfter(to))
+                .sorted(Comparator.comparing(LoanView::disbursedOn).thenComparing(loan -> loan.loanId().value()))
+                .forEach(loan -> {
+                    LoanSection section = section(loan, from, to);
+                    if (!section.openingOutstanding().isZero() || !section.movements().isEmpty()) {
+                        sections.add(section);
+                    }
+                });
+        return List.copyOf(sections);
+    }
+
+    /**
+     * Opening and running balances are worked out from the movements (what each added to or took
+     * off the total owed); when nothing was booked after {@code to}, the closing balance must be
+     * what the loan projection says is owed today, or the projection needs a rebuild.
+     */
+    private LoanSection section(LoanView loan, LocalDate from, LocalDate to) {
+        LoanId loanId = loan.loanId();
+        Money zero = Money.zero(loan.principal().getCurrencyUnit());
+        Money opening = zero;
+        Money running = zero;
+        Money increases = zero;
+        Money decreases = zero;
+        boolean bookedAfter = false;
+        boolean writtenOff = false;
+        List<LoanMovement> movements = new ArrayList<>();
+        for (LoanMovementView movement : loans.movements(loanId, null, null)) {
+            if (movement.bookingDate().isAfter(to)) {
+                bookedAfter = true;
+                continue;
+            }
+            Money change = movement.owedChange();
+            running = running.plus(change);
+            writtenOff |= "WRITE_OFF".equals(movement.kind());
+            if (movement.bookingDate().isBefore(from)) {
+                opening = running;
+                continue;
+            }
+            if (change.isPositive()) {
+                increases = increases.plus(change);
+            } else {
+                decreases = decreases.minus(change);
+            }
+            movements.add(new LoanMovement(movement.kind(), movement.bookingDate(), movement.amount(),
+                    movement.owedParts(), change, running));
+        }
+        if (!bookedAfter && !running.isEqual(loan.outstanding().total())) {
+            throw new IllegalStateException("statement of loan " + loanId.value()
+                    + " does not close at what the loan owes: the projection needs a rebuild");
+        }
+        String status = writtenOff ? "WRITTEN_OFF"
+                : loan.closedOn() != null && !loan.closedOn().isAfter(to) ? "CLOSED" : "ACTIVE";
+        return new LoanSection(loanId, loan.productCode(), status, opening, List.copyOf(movements), increases,
+                decreases, running);
     }
 
     private record AccountHeader(AccountId accountId, String productCode, CurrencyUnit currency, LocalDate closedOn) {

@@ -4,7 +4,7 @@ import org.coopledger.core.members.api.MemberId;
 
 import java.time.LocalDate;
 
-/** The member statement of issue #4 (savings and shares; loans to come as another section). */
+/** The member statement of issue #4: savings, shares and loans. */
 public interface MemberStatementQueries {
 
     /** Most movements one statement lists; a longer period is refused, to be asked in parts. */

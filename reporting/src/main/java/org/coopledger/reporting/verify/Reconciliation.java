@@ -1,6 +1,7 @@
 package org.coopledger.reporting.verify;
 
 import org.coopledger.reporting.journal.JournalQueries;
+import org.coopledger.reporting.loans.LoanQueries;
 import org.coopledger.reporting.savings.SavingsQueries;
 
 import javax.sql.DataSource;
@@ -15,7 +16,8 @@ import java.util.TreeSet;
 /**
  * Replays the event store on its own and compares the result with the projections: every
  * journal entry balanced, the trial balance zero per currency, every account's balance and
- * holds equal to its projection, every movement present in the account's statement, every
+ * holds equal to its projection, every loan's status, outstanding per component and advance equal
+ * to its projection (and the {@code after} values its events state consistent with them), every movement present in the account's statement, every
  * journal entry in the journal, and {@code balanceAfter} in each event consistent with the
  * movements before it. The one implementation behind {@code ledgerctl verify} and
  * {@code POST /api/v1/audit/verifications}.
@@ -33,17 +35,20 @@ public final class Reconciliation {
     private final DataSource dataSource;
     private final SavingsQueries savings;
     private final JournalQueries journal;
+    private final LoanQueries loans;
     private final Duration quiet;
 
-    public Reconciliation(DataSource dataSource, SavingsQueries savings, JournalQueries journal) {
-        this(dataSource, savings, journal, Duration.ofSeconds(2));
+    public Reconciliation(DataSource dataSource, SavingsQueries savings, JournalQueries journal, LoanQueries loans) {
+        this(dataSource, savings, journal, loans, Duration.ofSeconds(2));
     }
 
     /** {@code quiet}: how long processor tokens may stand still before the replay stops waiting for them. */
-    public Reconciliation(DataSource dataSource, SavingsQueries savings, JournalQueries journal, Duration quiet) {
+    public Reconciliation(DataSource dataSource, SavingsQueries savings, JournalQueries journal, LoanQueries loans,
+                          Duration quiet) {
         this.dataSource = dataSource;
         this.savings = savings;
         this.journal = journal;
+        this.loans = loans;
         this.quiet = quiet;
     }
 
@@ -53,7 +58,8 @@ public final class Reconciliation {
         EventHistory history = new EventHistory(dataSource);
         SavingsCheck savingsCheck = new SavingsCheck(savings);
         JournalCheck journalCheck = new JournalCheck(journal);
-        List<ReplayCheck> checks = checks(savingsCheck, journalCheck);
+        LoanCheck loanCheck = new LoanCheck(loans);
+        List<ReplayCheck> checks = checks(savingsCheck, journalCheck, loanCheck);
 
         long head = history.head();
         Differences differences = new Differences();
@@ -88,16 +94,17 @@ public final class Reconciliation {
         Set<String> movedOn = history.aggregatesChangedAfter(head, gaps.indexes());
         long setAside = findings.reportExcept(movedOn, differences);
         if (setAside > 0) {
-            notes.add(setAside + " findings about accounts that received events during the verification were set aside");
+            notes.add(setAside + " findings about accounts or loans that received events during the verification were set aside");
         }
-        return new VerificationReport(head, events, journalCheck.entries(), savingsCheck.accounts(),
+        return new VerificationReport(head, events, journalCheck.entries(), savingsCheck.accounts(), loanCheck.loans(),
                 journalCheck.netByCurrency(), differences.kept(), differences.found(), List.copyOf(notes),
                 Duration.between(started, Instant.now()));
     }
 
-    /** Every projection verified, in the order they compare. Loans: add a LoanCheck here. */
-    private static List<ReplayCheck> checks(SavingsCheck savingsCheck, JournalCheck journalCheck) {
-        return List.of(savingsCheck, journalCheck);
+    /** Every projection verified, in the order they compare. */
+    private static List<ReplayCheck> checks(SavingsCheck savingsCheck, JournalCheck journalCheck,
+                                            LoanCheck loanCheck) {
+        return List.of(savingsCheck, journalCheck, loanCheck);
     }
 
     private Map<String, Long> awaitProjections(long head) {

@@ -4,9 +4,9 @@ import java.util.Collection;
 
 /**
  * One projection's part of a verification: it folds the events it concerns while the history is
- * replayed (keeping state per account or per GL total, never the events), then compares its fold
- * with its projection. Verifying another projection (loans: outstanding per loan against
- * {@code LoanQueries}) is one more implementation, listed in {@link Reconciliation#checks}.
+ * replayed (keeping state per account, per loan or per GL total, never the events), then compares
+ * its fold with its projection. Verifying another projection is one more implementation, listed in
+ * {@link Reconciliation#checks}.
  */
 interface ReplayCheck {
 

@@ -10,6 +10,7 @@ import java.util.Map;
  * @param eventsChecked       events replayed, up to {@code headGlobalIndex}
  * @param differences         the first 1,000 differences
  * @param differencesFound    how many were found in all
+ * @param loansChecked        loans recomputed and compared with the loan projection
  * @param trialBalanceByCurrency net of all journal lines per currency, recomputed from events
  * @param notes               observations that are not differences (e.g. a processor whose token
  *                            stands before events it has no handler for)
@@ -18,6 +19,7 @@ public record VerificationReport(long headGlobalIndex,
                                  long eventsChecked,
                                  long journalEntries,
                                  long accountsChecked,
+                                 long loansChecked,
                                  Map<String, String> trialBalanceByCurrency,
                                  List<String> differences,
                                  long differencesFound,
@@ -34,6 +36,7 @@ public record VerificationReport(long headGlobalIndex,
                 .append(headGlobalIndex).append(")\n")
                 .append("journal entries:  ").append(journalEntries).append('\n')
                 .append("accounts checked: ").append(accountsChecked).append('\n')
+                .append("loans checked:    ").append(loansChecked).append('\n')
                 .append("trial balance:    ").append(trialBalanceByCurrency).append('\n')
                 .append("duration:         ").append(duration.toMillis()).append(" ms\n")
                 .append("differences:      ").append(differencesFound).append('\n');

@@ -186,6 +186,11 @@ public final class LoanEvents {
         return new LoanProjection(db.jdbc(), db.transactions());
     }
 
+    /** The loan queries on {@code db}, for tests of other packages (they are package-private). */
+    public static LoanQueries queries(ReportingDatabase db) {
+        return new JdbcLoanQueries(db.jdbc());
+    }
+
     public History history() {
         return history;
     }

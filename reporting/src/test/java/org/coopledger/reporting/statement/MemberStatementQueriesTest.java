@@ -42,7 +42,7 @@ class MemberStatementQueriesTest {
         db = ReportingDatabase.start();
         savings = SavingsProjectionAccess.projection(db);
         shares = ShareProjectionAccess.projection(db);
-        queries = new JdbcMemberStatementQueries(db.jdbc());
+        queries = new JdbcMemberStatementQueries(db.jdbc(), org.coopledger.reporting.loans.LoanEvents.queries(db));
     }
 
     @AfterAll

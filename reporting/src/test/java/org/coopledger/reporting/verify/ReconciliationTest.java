@@ -7,6 +7,7 @@ import org.coopledger.core.savings.api.HoldPlaced;
 import org.coopledger.reporting.History;
 import org.coopledger.reporting.ReportingDatabase;
 import org.coopledger.reporting.journal.JournalQueries;
+import org.coopledger.reporting.loans.LoanQueries;
 import org.coopledger.reporting.savings.SavingsQueries;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -148,17 +149,18 @@ class ReconciliationTest {
 
     private Reconciliation reconciliation() {
         return new Reconciliation(db.dataSource(), reporting.getBean(SavingsQueries.class),
-                reporting.getBean(JournalQueries.class), Duration.ZERO);
+                reporting.getBean(JournalQueries.class), reporting.getBean(LoanQueries.class), Duration.ZERO);
     }
 
-    /** The savings and journal projections and queries, as the application's component scan builds them. */
+    /** The savings, journal and loan projections and queries, as the application's component scan builds them. */
     private static AnnotationConfigApplicationContext reporting(ReportingDatabase db) {
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
         context.registerBean(JdbcTemplate.class, db::jdbc);
         context.registerBean(PlatformTransactionManager.class, db::transactions);
         ClassPathBeanDefinitionScanner scanner = new ClassPathBeanDefinitionScanner(context, false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(Component.class));
-        scanner.scan("org.coopledger.reporting.savings", "org.coopledger.reporting.journal");
+        scanner.scan("org.coopledger.reporting.savings", "org.coopledger.reporting.journal",
+                "org.coopledger.reporting.loans");
         context.refresh();
         return context;
     }
