@@ -13,16 +13,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
-import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
 /** The loan portfolio as of a date (GLP, PAR, arrears, aging) and what moved through it in a period, JSON or CSV. */
 @RestController
 class PortfolioReportController {
-
-    /** "branch,product,currency,segment,gender" is the longest meaningful value. */
-    static final int MAX_GROUP_BY_CHARS = 64;
 
     private final PortfolioQueries queries;
     private final BusinessCalendar calendar;
@@ -48,7 +43,7 @@ class PortfolioReportController {
             @RequestParam(required = false) String groupBy,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        Set<PortfolioDimension> dimensions = dimensions(groupBy);
+        Set<PortfolioDimension> dimensions = GroupBy.parse(groupBy, PortfolioDimension.class);
         LocalDate today = calendar.today();
         LocalDate date = notAfter(asOf != null ? asOf : today, today, "asOf");
         LocalDate periodEnd = notAfter(to != null ? to : date, today, "to");
@@ -60,23 +55,6 @@ class PortfolioReportController {
                 queries.snapshot(date, dimensions), queries.flows(periodStart, periodEnd, dimensions));
     }
 
-    static Set<PortfolioDimension> dimensions(String groupBy) {
-        Set<PortfolioDimension> dimensions = EnumSet.noneOf(PortfolioDimension.class);
-        if (groupBy == null || groupBy.isBlank()) {
-            return dimensions;
-        }
-        if (groupBy.length() > MAX_GROUP_BY_CHARS) {
-            throw invalidGroupBy();
-        }
-        for (String name : groupBy.split(",")) {
-            try {
-                dimensions.add(PortfolioDimension.valueOf(name.strip().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw invalidGroupBy();
-            }
-        }
-        return dimensions;
-    }
 
     private static LocalDate notAfter(LocalDate date, LocalDate today, String field) {
         if (date.isAfter(today)) {
@@ -84,10 +62,5 @@ class PortfolioReportController {
                     field + " must not be after today's business date " + today);
         }
         return date;
-    }
-
-    private static LedgerException invalidGroupBy() {
-        return new LedgerException(ErrorCode.VALIDATION_FAILED,
-                "groupBy is a comma-separated list of branch, product, currency, segment, gender");
     }
 }

@@ -1,8 +1,6 @@
 package org.coopledger.api.reports;
 
 import org.coopledger.api.time.BusinessCalendar;
-import org.coopledger.core.error.ErrorCode;
-import org.coopledger.core.error.LedgerException;
 import org.coopledger.reporting.savingsreport.Dimension;
 import org.coopledger.reporting.savingsreport.SavingsReportQueries;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -13,16 +11,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
-import java.util.EnumSet;
-import java.util.Locale;
-import java.util.Set;
 
 /** Deposits outstanding, accounts by state and share capital as of a date, JSON or CSV. */
 @RestController
 class SavingsReportController {
-
-    /** "product,branch,segment" is the longest meaningful value. */
-    static final int MAX_GROUP_BY_CHARS = 64;
 
     private final SavingsReportQueries queries;
     private final BusinessCalendar calendar;
@@ -43,29 +35,6 @@ class SavingsReportController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) String groupBy) {
         LocalDate date = asOf != null ? asOf : calendar.today();
-        return SavingsReportResponse.of(queries.savingsReport(date, dimensions(groupBy)));
-    }
-
-    static Set<Dimension> dimensions(String groupBy) {
-        Set<Dimension> dimensions = EnumSet.noneOf(Dimension.class);
-        if (groupBy == null || groupBy.isBlank()) {
-            return dimensions;
-        }
-        if (groupBy.length() > MAX_GROUP_BY_CHARS) {
-            throw invalidGroupBy();
-        }
-        for (String name : groupBy.split(",")) {
-            try {
-                dimensions.add(Dimension.valueOf(name.strip().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw invalidGroupBy();
-            }
-        }
-        return dimensions;
-    }
-
-    private static LedgerException invalidGroupBy() {
-        return new LedgerException(ErrorCode.VALIDATION_FAILED,
-                "groupBy is a comma-separated list of product, branch, segment");
+        return SavingsReportResponse.of(queries.savingsReport(date, GroupBy.parse(groupBy, Dimension.class)));
     }
 }

@@ -3,24 +3,18 @@ package org.coopledger.api.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.coopledger.api.testsupport.IntegrationTest;
 import org.coopledger.api.testsupport.LedgerClient;
+import org.coopledger.api.testsupport.MutableClock;
 import org.coopledger.api.walkthrough.Cooperative;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -41,7 +35,7 @@ import static org.coopledger.api.walkthrough.Cooperative.money;
  * (the same code as {@code ledgerctl verify}). Postings are booked on several business dates by
  * moving the ledger's clock, so this class has its own context and database.
  */
-@Import(AuditReplayTest.MovableClockConfiguration.class)
+@Import(MutableClock.Configuration.class)
 @TestPropertySource(properties = "ledger.db.pool-size=10")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class AuditReplayTest extends IntegrationTest {
@@ -53,7 +47,7 @@ class AuditReplayTest extends IntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    MovableClock clock;
+    MutableClock clock;
 
     private Cooperative coop;
     private LedgerClient teller;
@@ -337,40 +331,6 @@ class AuditReplayTest extends IntegrationTest {
                 jdbc.update("INSERT INTO " + table + " (" + String.join(", ", row.keySet()) + ") VALUES (" + marks + ")",
                         row.values().toArray());
             }
-        }
-    }
-
-    /** A clock the test moves from one business date to the next (noon UTC of that date). */
-    static final class MovableClock extends Clock {
-
-        private volatile Instant now = Instant.now();
-
-        void set(LocalDate date) {
-            now = date.atTime(12, 0).toInstant(ZoneOffset.UTC);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class MovableClockConfiguration {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
         }
     }
 }

@@ -1,37 +1,25 @@
 package org.coopledger.api.reports;
 
 import org.coopledger.api.testsupport.IntegrationTest;
+import org.coopledger.api.testsupport.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Base of the report tests that need postings on several business dates: the whole ledger with a
- * {@link SettableClock} as its Clock bean, in a Spring context (and so a database) of its own,
+ * {@link MutableClock} as its Clock bean, in a Spring context (and so a database) of its own,
  * shared by the test classes that extend this one. {@link #history} is the same {@link
  * ReportHistory} for all of them, built once.
  */
-@Import(HistoryTest.SettableClockConfiguration.class)
+@Import(MutableClock.Configuration.class)
 @TestPropertySource(properties = "ledger.rebuild.progress-interval=PT0.2S")
 abstract class HistoryTest extends IntegrationTest {
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class SettableClockConfiguration {
-
-        @Bean
-        @Primary
-        SettableClock settableClock() {
-            return new SettableClock(ReportHistory.D1);
-        }
-    }
-
     @Autowired
-    SettableClock clock;
+    MutableClock clock;
     @Autowired
     JdbcTemplate jdbc;
 

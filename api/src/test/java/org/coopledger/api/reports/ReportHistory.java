@@ -2,6 +2,7 @@ package org.coopledger.api.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.coopledger.api.testsupport.LedgerClient;
+import org.coopledger.api.testsupport.MutableClock;
 import org.coopledger.api.walkthrough.Cooperative;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -57,11 +58,11 @@ final class ReportHistory {
     final String o2;
 
     /** The history of the context on {@code port}, built on first use. */
-    static synchronized ReportHistory of(int port, SettableClock clock, JdbcTemplate jdbc) {
+    static synchronized ReportHistory of(int port, MutableClock clock, JdbcTemplate jdbc) {
         return BUILT.computeIfAbsent(port, p -> new ReportHistory(p, clock, jdbc));
     }
 
-    private ReportHistory(int port, SettableClock clock, JdbcTemplate jdbc) {
+    private ReportHistory(int port, MutableClock clock, JdbcTemplate jdbc) {
         Cooperative coop = new Cooperative(port, jdbc);
         clock.set(D1);
         admin = coop.admin();

@@ -48,6 +48,15 @@ public final class MutableClock extends Clock {
         }
     }
 
+    /**
+     * Sets the business date to 08:00 UTC of {@code date}, backwards too. Only for a test class
+     * that owns its context (and so its clock) and sets every date it books on; tests sharing a
+     * context use {@link #moveTo}.
+     */
+    public void set(LocalDate date) {
+        now.set(date.atTime(8, 0).toInstant(ZoneOffset.UTC));
+    }
+
     public void plusDays(long days) {
         moveTo(today().plusDays(days));
     }
