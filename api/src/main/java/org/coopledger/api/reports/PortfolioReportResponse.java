@@ -13,7 +13,6 @@ import org.joda.money.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,25 +50,17 @@ public record PortfolioReportResponse(LocalDate asOf, LocalDate from, LocalDate 
     public record Repaid(Money principal, Money interest, Money fee, Money penalty, Money total) {
     }
 
-    private static final Comparator<String> TEXT = Comparator.nullsLast(Comparator.naturalOrder());
-    private static final Comparator<PortfolioKey> KEY_ORDER = Comparator
-            .comparing((PortfolioKey key) -> key.currency().getCode())
-            .thenComparing(PortfolioKey::branch, TEXT)
-            .thenComparing(PortfolioKey::product, TEXT)
-            .thenComparing(PortfolioKey::segment, TEXT)
-            .thenComparing(PortfolioKey::gender, TEXT);
-
     /**
      * Joins the snapshot and the flows by line: a group may have flows and no active loan left at
      * {@code asOf} (all repaid), or active loans and no movement in the period; what it lacks is zero.
      */
     static PortfolioReportResponse of(LocalDate asOf, LocalDate from, LocalDate to, Set<PortfolioDimension> groupBy,
                                       List<PortfolioSnapshot> snapshots, List<PortfolioFlows> flows) {
-        Map<PortfolioKey, PortfolioSnapshot> snapshotByKey = new TreeMap<>(KEY_ORDER);
+        Map<PortfolioKey, PortfolioSnapshot> snapshotByKey = new TreeMap<>(PortfolioKey.ORDER);
         snapshots.forEach(snapshot -> snapshotByKey.put(snapshot.key(), snapshot));
-        Map<PortfolioKey, PortfolioFlows> flowsByKey = new TreeMap<>(KEY_ORDER);
+        Map<PortfolioKey, PortfolioFlows> flowsByKey = new TreeMap<>(PortfolioKey.ORDER);
         flows.forEach(flow -> flowsByKey.put(flow.key(), flow));
-        Map<PortfolioKey, Line> lines = new TreeMap<>(KEY_ORDER);
+        Map<PortfolioKey, Line> lines = new TreeMap<>(PortfolioKey.ORDER);
         snapshotByKey.keySet().forEach(key -> lines.put(key, null));
         flowsByKey.keySet().forEach(key -> lines.put(key, null));
         List<Line> result = new ArrayList<>();

@@ -15,7 +15,6 @@ import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -124,14 +123,6 @@ class JdbcPortfolioQueries implements PortfolioQueries {
             WHERE a.booking_date BETWEEN :from AND :to
             GROUP BY 1, 2, 3, 4, 5""";
 
-    private static final Comparator<String> TEXT = Comparator.nullsLast(Comparator.naturalOrder());
-    private static final Comparator<PortfolioKey> KEY_ORDER = Comparator
-            .comparing((PortfolioKey key) -> key.currency().getCode())
-            .thenComparing(PortfolioKey::branch, TEXT)
-            .thenComparing(PortfolioKey::product, TEXT)
-            .thenComparing(PortfolioKey::segment, TEXT)
-            .thenComparing(PortfolioKey::gender, TEXT);
-
     private final NamedParameterJdbcTemplate jdbc;
 
     JdbcPortfolioQueries(JdbcTemplate jdbc) {
@@ -166,7 +157,7 @@ class JdbcPortfolioQueries implements PortfolioQueries {
             throw Require.invalid("from must not be after to");
         }
         MapSqlParameterSource params = groups(groupBy).addValue("from", from).addValue("to", to);
-        Map<PortfolioKey, Flow> lines = new TreeMap<>(KEY_ORDER);
+        Map<PortfolioKey, Flow> lines = new TreeMap<>(PortfolioKey.ORDER);
         jdbc.query(MOVEMENTS.formatted(GROUP_COLUMNS, LOANS_AND_MEMBERS), params, rs -> {
             Flow flow = lines.computeIfAbsent(key(rs), Flow::new);
             String currency = flow.key.currency().getCode();
@@ -245,7 +236,7 @@ class JdbcPortfolioQueries implements PortfolioQueries {
 
     private static Map<PortfolioKey, Money> glp(List<PortfolioSnapshot> snapshots) {
         return snapshots.stream().collect(Collectors.toMap(PortfolioSnapshot::key,
-                PortfolioSnapshot::grossLoanPortfolio, Money::plus, () -> new TreeMap<>(KEY_ORDER)));
+                PortfolioSnapshot::grossLoanPortfolio, Money::plus, () -> new TreeMap<>(PortfolioKey.ORDER)));
     }
 
     private static Money orZero(Money amount, Money zero) {
