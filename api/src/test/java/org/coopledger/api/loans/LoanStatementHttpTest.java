@@ -6,6 +6,7 @@ import org.coopledger.api.testsupport.LedgerClient;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The member statement's loan sections over HTTP. The standard loan (1,000.00 at 12 % over 3
@@ -78,8 +80,10 @@ class LoanStatementHttpTest extends LoanIntegrationTest {
         String other = coop.registerMember(teller);
         LedgerClient otherLogin = coop.newMemberUser(other);
         otherLogin.get(whole).isProblem(404, "MEMBER_NOT_FOUND");
-        assertThat(otherLogin.get(statementPath(other, disbursedOn, clock.today())).hasStatus(200).json()
-                .path("loans")).isEmpty();
+        // The other member reaches the member projection a moment after registering.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                otherLogin.get(statementPath(other, disbursedOn, clock.today())).hasStatus(200).json()
+                        .path("loans")).isEmpty());
     }
 
     private static String statementPath(String memberId, LocalDate from, LocalDate to) {
