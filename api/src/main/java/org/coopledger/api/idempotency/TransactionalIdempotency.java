@@ -20,9 +20,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * {@link Idempotency} on PostgreSQL. One Spring transaction holds the key's advisory lock, the
- * lookup, the action and the stored answer; Axon's command bus joins that transaction, so the
- * events of the action and the key record commit or roll back together.
+ * {@link Idempotency} on PostgreSQL. One Spring transaction holds the key's advisory lock and its
+ * lookup (one statement), the action and the stored answer; Axon's command bus joins that
+ * transaction, so the events of the action and the key record commit or roll back together.
  *
  * <p>Only 2xx answers are stored. A refusal (422 INSUFFICIENT_FUNDS, 400 INVALID_AMOUNT_SCALE...)
  * is thrown and rolls everything back, so a retry with the same key runs again and may succeed
@@ -81,11 +81,12 @@ class TransactionalIdempotency implements Idempotency {
 
     private ResponseEntity<Object> once(String username, String key, String fingerprint,
                                         Supplier<ResponseEntity<?>> action, TransactionStatus status) {
-        if (!records.tryLock(username, key)) {
+        IdempotencyRecords.Claim claim = records.claim(username, key);
+        if (!claim.locked()) {
             throw new ApiException(ApiErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS,
                     "a request with this Idempotency-Key is still being processed; retry shortly");
         }
-        Optional<IdempotencyRecords.Entry> previous = records.find(username, key);
+        Optional<IdempotencyRecords.Entry> previous = claim.previous();
         if (previous.isPresent()) {
             if (!previous.get().fingerprint().equals(fingerprint)) {
                 throw new ApiException(ApiErrorCode.IDEMPOTENCY_KEY_REUSED,

@@ -1,5 +1,6 @@
 package org.coopledger.api.idempotency;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.coopledger.api.testsupport.IdempotencyProbeController;
 import org.coopledger.api.testsupport.IdempotencyProbeController.ProbeRequest;
 import org.coopledger.api.testsupport.IntegrationTest;
@@ -9,6 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -33,6 +38,10 @@ class IdempotencyTest extends IntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     IdempotencyProbeController probe;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    ObjectMapper mapper;
 
     LedgerClient teller;
     String label;
@@ -167,6 +176,45 @@ class IdempotencyTest extends IntegrationTest {
         assertThat(effects()).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT effect_id FROM " + IdempotencyProbeController.TABLE + " WHERE label = ?",
                 String.class, label)).isEqualTo(created.text("effectId"));
+    }
+
+    /**
+     * The key's lock and lookup are one statement whose snapshot predates the lock, so a request
+     * can miss a key that another one stored and committed just before: it then acts, meets the
+     * stored row on the primary key, rolls back and replays the stored answer.
+     */
+    @Test
+    void aKeyStoredByAnotherTransactionWhileActingIsReplayedAndTheActionRollsBack() {
+        String key = LedgerClient.newKey();
+        ProbeRequest body = new ProbeRequest(label, 0, false, 0, null);
+        String fingerprint = new RequestFingerprint(mapper).of("POST", REQUIRED, body);
+        String storedBody = "{\"effectId\":\"stored-elsewhere\",\"label\":\"" + label + "\"}";
+        // On a connection of its own, committed at once: a JdbcTemplate would join the action's transaction.
+        probe.duringNextAction(label, () -> {
+            try (Connection other = dataSource.getConnection();
+                 PreparedStatement insert = other.prepareStatement("""
+                         INSERT INTO idempotency_record
+                             (username, idem_key, fingerprint, status_code, response_body, response_location, created_at)
+                         VALUES (?, ?, ?, 201, ?, NULL, now())
+                         """)) {
+                other.setAutoCommit(true);
+                insert.setString(1, teller.username());
+                insert.setString(2, key);
+                insert.setString(3, fingerprint);
+                insert.setString(4, storedBody);
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        LedgerClient.Response answer = teller.post(REQUIRED, body, key).hasStatus(201);
+
+        assertThat(answer.text("effectId")).isEqualTo("stored-elsewhere");
+        assertThat(answer.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(probe.attempts(label)).isEqualTo(1);
+        assertThat(effects()).isZero();
+        assertThat(records(key)).isEqualTo(1);
     }
 
     @Test

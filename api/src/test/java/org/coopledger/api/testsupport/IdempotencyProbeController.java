@@ -47,6 +47,7 @@ public class IdempotencyProbeController {
     private final Idempotency idempotency;
     private final JdbcTemplate jdbc;
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    private final Map<String, Runnable> duringNextAction = new ConcurrentHashMap<>();
 
     IdempotencyProbeController(Idempotency idempotency, JdbcTemplate jdbc) {
         this.idempotency = idempotency;
@@ -73,11 +74,20 @@ public class IdempotencyProbeController {
         return count == null ? 0 : count.get();
     }
 
+    /** Runs {@code hook} once, inside the next action for {@code label}, after its effect. */
+    public void duringNextAction(String label, Runnable hook) {
+        duringNextAction.put(label, hook);
+    }
+
     private Supplier<ResponseEntity<?>> effect(ProbeRequest body) {
         return () -> {
             int attempt = attempts.computeIfAbsent(body.label(), l -> new AtomicInteger()).incrementAndGet();
             String effectId = UUID.randomUUID().toString();
             jdbc.update("INSERT INTO " + TABLE + " (effect_id, label) VALUES (?, ?)", effectId, body.label());
+            Runnable hook = duringNextAction.remove(body.label());
+            if (hook != null) {
+                hook.run();
+            }
             pause(body.sleepMillis());
             if (attempt <= body.conflicts()) {
                 throw new ConcurrencyException("probe lost a race on attempt " + attempt);
