@@ -1,6 +1,7 @@
 package org.coopledger.core;
 
 import org.coopledger.core.axon.AggregateCacheConfiguration;
+import org.coopledger.core.axon.SnapshotConfiguration;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Import;
  * what runs is visible in one place.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(AggregateCacheConfiguration.class)
+@Import({AggregateCacheConfiguration.class, SnapshotConfiguration.class})
 @ComponentScan(basePackages = {"org.coopledger.core.members", "org.coopledger.core.savings",
         "org.coopledger.core.loans"})
 public class LedgerCoreConfiguration {

@@ -1,10 +1,12 @@
 package org.coopledger.core.savings;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.coopledger.core.axon.AggregateCacheConfiguration;
+import org.coopledger.core.axon.SnapshotConfiguration;
 import org.coopledger.core.error.ErrorCode;
 import org.coopledger.core.error.LedgerException;
 import org.coopledger.core.error.Require;
@@ -48,7 +50,12 @@ import static org.coopledger.core.journal.GlAccount.TRANSFERS_IN_TRANSIT;
  * balance does not follow, or whose debit breaks the floor, fails loudly: that can only be a bug
  * or a tampered event. The stored type is pinned (see {@code Member}).
  */
-@Aggregate(type = "SavingsAccount", cache = AggregateCacheConfiguration.SAVINGS_ACCOUNTS)
+@Aggregate(type = "SavingsAccount", cache = AggregateCacheConfiguration.SAVINGS_ACCOUNTS,
+        snapshotTriggerDefinition = SnapshotConfiguration.SAVINGS_ACCOUNT_TRIGGER)
+// Snapshots store the fields (SnapshotConfiguration); the methods are behaviour, not state.
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE,
+        creatorVisibility = JsonAutoDetect.Visibility.NONE)
 class SavingsAccount {
 
     static final int MAX_REFERENCE_CHARS = 140;
