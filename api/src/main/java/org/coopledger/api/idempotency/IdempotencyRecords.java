@@ -51,7 +51,7 @@ class IdempotencyRecords {
                 username, key, username, key);
     }
 
-    /** Fails with DuplicateKeyException if the key was stored meanwhile, which the lock should prevent. */
+    /** Fails with DuplicateKeyException if the key was stored meanwhile: rarely, see {@link #claim}. */
     void insert(String username, String key, String fingerprint, StoredResponse response, Instant createdAt) {
         jdbc.update("""
                         INSERT INTO idempotency_record
