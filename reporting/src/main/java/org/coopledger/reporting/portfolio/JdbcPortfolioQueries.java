@@ -41,20 +41,24 @@ class JdbcPortfolioQueries implements PortfolioQueries {
     static final int RATIO_SCALE = 6;
 
     /**
-     * Loans active at the end of :asOf (disbursed by then, neither closed nor written off by then)
-     * with what their schedule owes in principal today: an active loan its outstanding principal, a
+     * What a loan's schedule owes in principal today: an active loan its outstanding principal, a
      * written-off loan what was written off (its installments were left as they were), a closed
-     * loan nothing. %1$s: the grouping columns; %2$s: the tables they come from.
+     * loan nothing.
+     */
+    private static final String PRINCIPAL_NOW = """
+            CASE l.status WHEN 'ACTIVE' THEN l.outstanding_principal
+                          WHEN 'WRITTEN_OFF' THEN l.written_off_principal ELSE 0 END""";
+
+    /**
+     * Loans active at the end of :asOf with their principal now, and what was paid on each of
+     * their installments after :asOf. %1$s: the grouping columns; %2$s: the tables they come from;
+     * %3$s: {@link #activeAt}; %4$s: {@link #PRINCIPAL_NOW}.
      */
     private static final String ACTIVE = """
             active AS (
-                SELECT l.loan_id, %1$s,
-                       CASE l.status WHEN 'ACTIVE' THEN l.outstanding_principal
-                                     WHEN 'WRITTEN_OFF' THEN l.written_off_principal ELSE 0 END AS principal_now
+                SELECT l.loan_id, %1$s, %4$s AS principal_now
                 FROM %2$s
-                WHERE l.disbursed_on <= :asOf
-                  AND (l.closed_on IS NULL OR l.closed_on > :asOf)
-                  AND (l.written_off_on IS NULL OR l.written_off_on > :asOf)),
+                WHERE %3$s),
             paid_later AS (
                 SELECT x.loan_id, x.installment_no, sum(x.principal) AS principal, sum(x.interest) AS interest,
                        sum(x.fee) AS fee, sum(x.penalty) AS penalty
@@ -120,12 +124,28 @@ class JdbcPortfolioQueries implements PortfolioQueries {
             GROUP BY 1, 2, 3, 4, 5
             ORDER BY 1, 2, 3, 4, 5""";
 
-    /** GLP alone (for the ends of a period): the active loans' principal now plus what they repaid after :asOf. */
-    private static final String GLP = """
-            WITH %1$s
-            SELECT a.currency, a.branch, a.product, a.segment, a.gender,
-                   sum(a.principal_now + COALESCE(pl.principal, 0)) AS glp
-            FROM active a LEFT JOIN principal_paid_later pl ON pl.loan_id = a.loan_id
+    /**
+     * GLP at both ends of a period in one pass over the loans (the ends are :opening and :closing,
+     * opening first): each loan's principal now plus what it repaid after that end, summed over the
+     * loans active at that end. %1$s, %2$s: as in {@link #ACTIVE}; %3$s, %4$s: active at each end.
+     */
+    private static final String GLP_AT_ENDS = """
+            WITH loans AS (
+                SELECT l.loan_id, %1$s, %5$s AS principal_now, %3$s AS at_opening, %4$s AS at_closing
+                FROM %2$s
+                WHERE l.disbursed_on <= :closing),
+            paid_later AS (
+                SELECT x.loan_id, sum(x.principal) AS after_opening,
+                       COALESCE(sum(x.principal) FILTER (WHERE x.booking_date > :closing), 0) AS after_closing
+                FROM loan_allocation x
+                WHERE x.booking_date > :opening
+                GROUP BY x.loan_id)
+            SELECT g.currency, g.branch, g.product, g.segment, g.gender,
+                   count(*) FILTER (WHERE g.at_opening) AS opening_loans,
+                   COALESCE(sum(g.principal_now + COALESCE(p.after_opening, 0)) FILTER (WHERE g.at_opening), 0) AS opening,
+                   count(*) FILTER (WHERE g.at_closing) AS closing_loans,
+                   COALESCE(sum(g.principal_now + COALESCE(p.after_closing, 0)) FILTER (WHERE g.at_closing), 0) AS closing
+            FROM loans g LEFT JOIN paid_later p ON p.loan_id = g.loan_id
             GROUP BY 1, 2, 3, 4, 5""";
 
     private static final String MOVEMENTS = """
@@ -135,7 +155,7 @@ class JdbcPortfolioQueries implements PortfolioQueries {
                    COALESCE(sum(mv.principal) FILTER (WHERE mv.kind = 'WRITE_OFF'), 0) AS written_off,
                    COALESCE(sum(mv.amount) FILTER (WHERE mv.kind = 'RECOVERY'), 0) AS recovered
             FROM loan_movement mv JOIN %s ON l.loan_id = mv.loan_id
-            WHERE mv.booking_date BETWEEN :from AND :to
+            WHERE mv.booking_date BETWEEN :from AND :to AND mv.kind IN ('DISBURSEMENT', 'WRITE_OFF', 'RECOVERY')
             GROUP BY 1, 2, 3, 4, 5""";
 
     /** Every payment on an installment is a repayment, whichever event made it. */
@@ -182,8 +202,9 @@ class JdbcPortfolioQueries implements PortfolioQueries {
             Flow flow = lines.computeIfAbsent(key(rs), Flow::new);
             flow.repaid = components(rs, flow.key.currency().getCode(), "penalty", "fee", "interest", "principal");
         });
-        Map<PortfolioKey, Money> opening = glp(from.minusDays(1), groupBy);
-        Map<PortfolioKey, Money> closing = glp(to, groupBy);
+        Ends ends = glp(from.minusDays(1), to, groupBy);
+        Map<PortfolioKey, Money> opening = ends.opening();
+        Map<PortfolioKey, Money> closing = ends.closing();
         opening.keySet().forEach(key -> lines.computeIfAbsent(key, Flow::new));
         closing.keySet().forEach(key -> lines.computeIfAbsent(key, Flow::new));
         return lines.values().stream().map(flow -> {
@@ -199,19 +220,37 @@ class JdbcPortfolioQueries implements PortfolioQueries {
         }).toList();
     }
 
-    /** The GLP of each line at the end of {@code asOf}, as {@link #snapshot} would state it. */
-    Map<PortfolioKey, Money> glp(LocalDate asOf, Set<PortfolioDimension> groupBy) {
-        Map<PortfolioKey, Money> lines = new TreeMap<>(PortfolioKey.ORDER);
-        jdbc.query(GLP.formatted(active(groupBy)), new MapSqlParameterSource("asOf", asOf), rs -> {
+    /** The GLP of each line with active loans at each end of a period, as {@link #snapshot} would state it. */
+    record Ends(Map<PortfolioKey, Money> opening, Map<PortfolioKey, Money> closing) {
+    }
+
+    Ends glp(LocalDate opening, LocalDate closing, Set<PortfolioDimension> groupBy) {
+        Grouping grouping = Grouping.of(groupBy);
+        String sql = GLP_AT_ENDS.formatted(grouping.columns(), grouping.tables(), activeAt(":opening"),
+                activeAt(":closing"), PRINCIPAL_NOW);
+        Ends ends = new Ends(new TreeMap<>(PortfolioKey.ORDER), new TreeMap<>(PortfolioKey.ORDER));
+        jdbc.query(sql, new MapSqlParameterSource("opening", opening).addValue("closing", closing), rs -> {
             PortfolioKey key = key(rs);
-            lines.put(key, Amounts.money(key.currency().getCode(), rs.getBigDecimal("glp")));
+            String currency = key.currency().getCode();
+            if (rs.getInt("opening_loans") > 0) {
+                ends.opening().put(key, Amounts.money(currency, rs.getBigDecimal("opening")));
+            }
+            if (rs.getInt("closing_loans") > 0) {
+                ends.closing().put(key, Amounts.money(currency, rs.getBigDecimal("closing")));
+            }
         });
-        return lines;
+        return ends;
+    }
+
+    /** Disbursed by the end of {@code date}, and neither closed nor written off by then. */
+    private static String activeAt(String date) {
+        return ("(l.disbursed_on <= %1$s AND (l.closed_on IS NULL OR l.closed_on > %1$s)"
+                + " AND (l.written_off_on IS NULL OR l.written_off_on > %1$s))").formatted(date);
     }
 
     private static String active(Set<PortfolioDimension> groupBy) {
         Grouping grouping = Grouping.of(groupBy);
-        return ACTIVE.formatted(grouping.columns(), grouping.tables());
+        return ACTIVE.formatted(grouping.columns(), grouping.tables(), activeAt(":asOf"), PRINCIPAL_NOW);
     }
 
     /** PAR bands and aging buckets over the {@code loans} of a snapshot query: counts and outstanding principal. */

@@ -92,14 +92,21 @@ class PortfolioAsOfTest {
     }
 
     @Test
-    void theGlpAtTheEndsOfAPeriodIsTheSnapshotsGlp() {
+    void theGlpAtBothEndsOfAPeriodIsTheSnapshotsGlpAtEachEnd() {
         int day = 0;
-        for (LocalDate date = START.minusDays(1); !date.isAfter(lastBooking.plusDays(40)); date = date.plusDays(5)) {
+        for (LocalDate end = START.minusDays(1); !end.isAfter(lastBooking.plusDays(40)); end = end.plusDays(5)) {
             Set<PortfolioDimension> groupBy = GROUPINGS.get(day++ % GROUPINGS.size());
-            Map<PortfolioKey, Money> expected = new TreeMap<>(PortfolioKey.ORDER);
-            definition.snapshot(date, groupBy).forEach(line -> expected.put(line.key(), line.grossLoanPortfolio()));
-            assertThat(queries.glp(date, groupBy)).as("GLP as of %s by %s", date, groupBy).isEqualTo(expected);
+            LocalDate start = end.minusDays(day % 2 == 0 ? 31 : 92);
+            JdbcPortfolioQueries.Ends ends = queries.glp(start, end, groupBy);
+            assertThat(ends.opening()).as("GLP as of %s by %s", start, groupBy).isEqualTo(glp(start, groupBy));
+            assertThat(ends.closing()).as("GLP as of %s by %s", end, groupBy).isEqualTo(glp(end, groupBy));
         }
+    }
+
+    private static Map<PortfolioKey, Money> glp(LocalDate asOf, Set<PortfolioDimension> groupBy) {
+        Map<PortfolioKey, Money> lines = new TreeMap<>(PortfolioKey.ORDER);
+        definition.snapshot(asOf, groupBy).forEach(line -> lines.put(line.key(), line.grossLoanPortfolio()));
+        return lines;
     }
 
     /**
