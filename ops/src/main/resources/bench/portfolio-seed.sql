@@ -7,7 +7,9 @@
 -- Loans: 12, 18 or 24 monthly installments, disbursed over the last 450 days. 75 % pay on the due
 -- date, 15 % pay 5 to 45 days late, 10 % stop paying at some installment (a penalty 30 days later;
 -- written off 240 days later). Rows are consistent as the loan projection would write them: paid
--- columns are the sums of the allocations, outstanding and status follow from them.
+-- columns are the sums of the allocations, outstanding and status follow from them. Rows are
+-- inserted in the order the ledger would have written them (by date), so that a month's payments
+-- sit together on disk as they would in a real database.
 
 CREATE TEMP TABLE seed_loan ON COMMIT DROP AS
 SELECT i,
@@ -50,21 +52,25 @@ INSERT INTO loan_allocation (event_id, installment_no, loan_id, booking_date, cu
 SELECT 'bench-${tag}-repay-' || loan_id || '-' || installment_no, installment_no, loan_id, pays_on, currency, 0, 0,
        interest_due, principal_due
 FROM seed_installment
-WHERE pays AND pays_on <= DATE '${today}';
+WHERE pays AND pays_on <= DATE '${today}'
+ORDER BY pays_on;
 
 INSERT INTO loan_penalty_charge (event_id, installment_no, loan_id, charged_on, currency, amount,
                                  periods_charged_after)
 SELECT 'bench-${tag}-penalty-' || i.loan_id, i.installment_no, i.loan_id, i.due_date + 30, i.currency, 10, 1
 FROM seed_installment i JOIN seed_loan l ON l.loan_id = i.loan_id
-WHERE l.behaviour >= 90 AND i.installment_no = l.stops_at AND i.due_date + 30 <= DATE '${today}';
+WHERE l.behaviour >= 90 AND i.installment_no = l.stops_at AND i.due_date + 30 <= DATE '${today}'
+ORDER BY i.due_date;
 
 INSERT INTO loan_installment (loan_id, installment_no, due_date, currency, principal_due, interest_due, fee_due,
                               penalty_charged, penalty_paid, fee_paid, interest_paid, principal_paid)
 SELECT i.loan_id, i.installment_no, i.due_date, i.currency, i.principal_due, i.interest_due, 0,
        COALESCE(c.amount, 0), 0, 0, COALESCE(a.interest, 0), COALESCE(a.principal, 0)
 FROM seed_installment i
+JOIN seed_loan l ON l.loan_id = i.loan_id
 LEFT JOIN loan_allocation a ON a.loan_id = i.loan_id AND a.installment_no = i.installment_no
-LEFT JOIN loan_penalty_charge c ON c.loan_id = i.loan_id AND c.installment_no = i.installment_no;
+LEFT JOIN loan_penalty_charge c ON c.loan_id = i.loan_id AND c.installment_no = i.installment_no
+ORDER BY l.disbursed_on, l.i, i.installment_no;
 
 CREATE TEMP TABLE seed_state ON COMMIT DROP AS
 SELECT i.loan_id,
@@ -72,6 +78,8 @@ SELECT i.loan_id,
        sum(i.principal_due - i.principal_paid) AS principal,
        sum(i.interest_due - i.interest_paid) AS interest,
        sum(i.penalty_charged - i.penalty_paid) AS penalty,
+       min(i.due_date) FILTER (WHERE i.principal_paid < i.principal_due OR i.interest_paid < i.interest_due
+                               OR i.penalty_paid < i.penalty_charged) AS oldest_owing,
        max(a.booking_date) AS last_paid
 FROM loan_installment i
 JOIN seed_loan l ON l.loan_id = i.loan_id
@@ -88,7 +96,8 @@ ANALYZE seed_write_off;
 INSERT INTO loan_projection (loan_id, member_id, product_code, currency, status, principal, installments,
                              submitted_by, submitted_on, submitted_at, approved_by, approved_on, disbursed_on,
                              closed_on, written_off_on, outstanding_penalty, outstanding_fee, outstanding_interest,
-                             outstanding_principal, advance, written_off_principal, recovered, last_sequence_number)
+                             outstanding_principal, advance, written_off_principal, recovered, last_sequence_number,
+                             oldest_owing_due_date)
 SELECT l.loan_id, l.member_id, l.product_code, l.currency,
        CASE WHEN w.loan_id IS NOT NULL THEN 'WRITTEN_OFF' WHEN s.owing = 0 THEN 'CLOSED' ELSE 'ACTIVE' END,
        l.principal, l.installments, 'bench-teller', l.disbursed_on - 3, (l.disbursed_on - 3)::timestamptz,
@@ -98,10 +107,11 @@ SELECT l.loan_id, l.member_id, l.product_code, l.currency,
        CASE WHEN w.loan_id IS NULL THEN s.penalty ELSE 0 END, 0,
        CASE WHEN w.loan_id IS NULL THEN s.interest ELSE 0 END,
        CASE WHEN w.loan_id IS NULL THEN s.principal ELSE 0 END, 0,
-       CASE WHEN w.loan_id IS NULL THEN 0 ELSE s.principal END, 0, 20
+       CASE WHEN w.loan_id IS NULL THEN 0 ELSE s.principal END, 0, 20, s.oldest_owing
 FROM seed_loan l
 JOIN seed_state s ON s.loan_id = l.loan_id
-LEFT JOIN seed_write_off w ON w.loan_id = l.loan_id;
+LEFT JOIN seed_write_off w ON w.loan_id = l.loan_id
+ORDER BY l.disbursed_on, l.i;
 
 INSERT INTO loan_movement (event_id, loan_id, sequence_number, global_index, kind, transaction_id, booking_date,
                            currency, amount, penalty, fee, interest, principal)
@@ -118,7 +128,8 @@ SELECT 'bench-${tag}-writeoff-' || p.loan_id, p.loan_id, 40, CAST(NULL AS BIGINT
        'bench-${tag}-w-' || md5(p.loan_id), p.written_off_on, p.currency, p.written_off_principal, 0, 0, 0,
        p.written_off_principal
 FROM loan_projection p JOIN seed_loan l ON l.loan_id = p.loan_id
-WHERE p.status = 'WRITTEN_OFF';
+WHERE p.status = 'WRITTEN_OFF'
+ORDER BY 7;
 
 -- Savings: accounts opened over the last 900 days, each with a deposit on its opening day and,
 -- when those dates have come, a second deposit 30 days later and a withdrawal 60 days later.
@@ -146,7 +157,8 @@ FROM seed_account WHERE opened_on + 30 <= DATE '${today}'
 UNION ALL
 SELECT account_id, 3, 'bench-${tag}-s3-' || i, 'WITHDRAWAL', 'DEBIT', withdrawn, currency,
        first + second - withdrawn, opened_on + 60, opened_on + 60, NULL, (opened_on + 60)::timestamptz
-FROM seed_account WHERE opened_on + 60 <= DATE '${today}';
+FROM seed_account WHERE opened_on + 60 <= DATE '${today}'
+ORDER BY 9;
 
 INSERT INTO savings_account_projection (account_id, member_id, product_code, currency, status, balance, held,
                                         minimum_balance, opened_on, closed_on, last_sequence_number)

@@ -29,11 +29,12 @@ import java.util.TreeMap;
  * <p>
  * The state as of a date X is computed <em>backwards from today's state</em>: what each
  * installment owed at the end of X is what it owes now plus what was paid on it after X, minus
- * the penalties charged on it after X. That reads only the installments that owe something now
- * (a partial index keeps them apart) and the movements booked after X, so the current report
- * (nothing booked after X) touches a few thousand rows, and a report as of last month the
- * movements of one month. The literal definition (sum everything booked on or before X) gives the
- * same figures; {@code PortfolioAsOfTest} checks that, day by day, on a random portfolio.
+ * the penalties charged on it after X. That reads each loan once, the installments only of loans
+ * in arrears or paid after X, and the payments booked after X: the current report (nothing booked
+ * after X) reads the loans and the installments of the loans in arrears, a report as of last month
+ * also one month of payments. The literal definition (sum everything booked on or before X, from
+ * the first event) gives the same figures; {@code PortfolioAsOfTest} checks that, day by day, on a
+ * random portfolio.
  */
 @Component
 class JdbcPortfolioQueries implements PortfolioQueries {
@@ -50,13 +51,17 @@ class JdbcPortfolioQueries implements PortfolioQueries {
                           WHEN 'WRITTEN_OFF' THEN l.written_off_principal ELSE 0 END""";
 
     /**
-     * Loans active at the end of :asOf with their principal now, and what was paid on each of
-     * their installments after :asOf. %1$s: the grouping columns; %2$s: the tables they come from;
-     * %3$s: {@link #activeAt}; %4$s: {@link #PRINCIPAL_NOW}.
+     * Per active loan what its installments due before :asOf still owed at the end of :asOf, and its
+     * DPD. Only some loans need their installments read ({@code detail}): those with an installment
+     * due before :asOf that owes something now, and those paid after :asOf. Any other loan active
+     * at :asOf owed nothing overdue then: what fell due before :asOf was paid, and not after :asOf.
+     * DPD counts from the oldest installment that owed principal, interest or fee (penalties aside),
+     * as the loan aggregate does. %1$s: the grouping columns; %2$s: the tables they come from;
+     * %3$s: {@link #activeAt}; %4$s: {@link #PRINCIPAL_NOW}; %5$s: {@link #indicators}.
      */
-    private static final String ACTIVE = """
-            active AS (
-                SELECT l.loan_id, %1$s, %4$s AS principal_now
+    private static final String SNAPSHOT = """
+            WITH active AS (
+                SELECT l.loan_id, %1$s, %4$s AS principal_now, l.oldest_owing_due_date
                 FROM %2$s
                 WHERE %3$s),
             paid_later AS (
@@ -66,38 +71,24 @@ class JdbcPortfolioQueries implements PortfolioQueries {
                 WHERE x.booking_date > :asOf
                 GROUP BY x.loan_id, x.installment_no),
             principal_paid_later AS (
-                SELECT p.loan_id, sum(p.principal) AS principal FROM paid_later p GROUP BY p.loan_id)""";
-
-    /** The predicate of the partial index {@code loan_installment_owing_idx}, written the same way so that it is used. */
-    private static final String OWES_NOW = """
-            (i.principal_paid < i.principal_due OR i.interest_paid < i.interest_due
-             OR i.fee_paid < i.fee_due OR i.penalty_paid < i.penalty_charged)""";
-
-    /**
-     * Per active loan what its installments due before :asOf still owed at the end of :asOf, and its
-     * DPD. Such an installment either owes something now, or was paid (at least partly) after :asOf;
-     * the two branches of the UNION ALL are disjoint. DPD counts from the oldest of them that owed
-     * principal, interest or fee (penalties aside), as the loan aggregate does.
-     */
-    private static final String SNAPSHOT = """
-            WITH %1$s,
+                SELECT p.loan_id, sum(p.principal) AS principal FROM paid_later p GROUP BY p.loan_id),
             charged_later AS (
                 SELECT y.loan_id, y.installment_no, sum(y.amount) AS penalty
                 FROM loan_penalty_charge y
                 WHERE y.charged_on > :asOf
                 GROUP BY y.loan_id, y.installment_no),
+            detail AS (
+                SELECT a.loan_id FROM active a WHERE a.oldest_owing_due_date < :asOf
+                UNION
+                SELECT a.loan_id FROM active a JOIN principal_paid_later p ON p.loan_id = a.loan_id),
             owed AS (
                 SELECT i.loan_id, i.due_date,
                        i.principal_due - i.principal_paid + COALESCE(p.principal, 0) AS principal,
                        i.interest_due - i.interest_paid + COALESCE(p.interest, 0) AS interest,
                        i.fee_due - i.fee_paid + COALESCE(p.fee, 0) AS fee,
                        i.penalty_charged - COALESCE(c.penalty, 0) - i.penalty_paid + COALESCE(p.penalty, 0) AS penalty
-                FROM (SELECT i.* FROM loan_installment i
-                      WHERE i.due_date < :asOf AND %2$s
-                      UNION ALL
-                      SELECT i.* FROM paid_later p
-                      JOIN loan_installment i ON i.loan_id = p.loan_id AND i.installment_no = p.installment_no
-                      WHERE i.due_date < :asOf AND NOT %2$s) i
+                FROM detail d
+                JOIN loan_installment i ON i.loan_id = d.loan_id AND i.due_date < :asOf
                 LEFT JOIN paid_later p ON p.loan_id = i.loan_id AND p.installment_no = i.installment_no
                 LEFT JOIN charged_later c ON c.loan_id = i.loan_id AND c.installment_no = i.installment_no),
             overdue AS (
@@ -119,33 +110,46 @@ class JdbcPortfolioQueries implements PortfolioQueries {
             SELECT currency, branch, product, segment, gender,
                    count(*) AS loans, sum(outstanding) AS glp,
                    sum(overdue_principal) AS overdue_principal, sum(overdue_interest) AS overdue_interest,
-                   sum(overdue_fee) AS overdue_fee, sum(overdue_penalty) AS overdue_penalty%3$s
+                   sum(overdue_fee) AS overdue_fee, sum(overdue_penalty) AS overdue_penalty%5$s
             FROM loans
             GROUP BY 1, 2, 3, 4, 5
             ORDER BY 1, 2, 3, 4, 5""";
 
     /**
-     * GLP at both ends of a period in one pass over the loans (the ends are :opening and :closing,
-     * opening first): each loan's principal now plus what it repaid after that end, summed over the
-     * loans active at that end. %1$s, %2$s: as in {@link #ACTIVE}; %3$s, %4$s: active at each end.
+     * The ends of a period (:opening, the day before it starts, and :to), part one: per line, the
+     * loans active at each end and their principal now. %1$s..%4$s as in {@link #SNAPSHOT};
+     * %5$s: active at :to.
      */
-    private static final String GLP_AT_ENDS = """
-            WITH loans AS (
-                SELECT l.loan_id, %1$s, %5$s AS principal_now, %3$s AS at_opening, %4$s AS at_closing
-                FROM %2$s
-                WHERE l.disbursed_on <= :closing),
-            paid_later AS (
-                SELECT x.loan_id, sum(x.principal) AS after_opening,
-                       COALESCE(sum(x.principal) FILTER (WHERE x.booking_date > :closing), 0) AS after_closing
-                FROM loan_allocation x
-                WHERE x.booking_date > :opening
-                GROUP BY x.loan_id)
+    private static final String LOANS_AT_ENDS = """
             SELECT g.currency, g.branch, g.product, g.segment, g.gender,
                    count(*) FILTER (WHERE g.at_opening) AS opening_loans,
-                   COALESCE(sum(g.principal_now + COALESCE(p.after_opening, 0)) FILTER (WHERE g.at_opening), 0) AS opening,
+                   COALESCE(sum(g.principal_now) FILTER (WHERE g.at_opening), 0) AS opening,
                    count(*) FILTER (WHERE g.at_closing) AS closing_loans,
-                   COALESCE(sum(g.principal_now + COALESCE(p.after_closing, 0)) FILTER (WHERE g.at_closing), 0) AS closing
-            FROM loans g LEFT JOIN paid_later p ON p.loan_id = g.loan_id
+                   COALESCE(sum(g.principal_now) FILTER (WHERE g.at_closing), 0) AS closing
+            FROM (SELECT %1$s, %4$s AS principal_now, %3$s AS at_opening, %5$s AS at_closing
+                  FROM %2$s
+                  WHERE l.disbursed_on <= :to) g
+            GROUP BY 1, 2, 3, 4, 5""";
+
+    /**
+     * Part two, from one pass over the payments booked from :from on: what was repaid in the period
+     * (every payment on an installment is a repayment, whichever event made it), and the principal
+     * repaid after each end by the loans active at that end, which part one's principal now lacks.
+     */
+    private static final String PAYMENTS_SINCE_START = """
+            SELECT g.currency, g.branch, g.product, g.segment, g.gender,
+                   count(*) FILTER (WHERE x.booking_date <= :to) AS repayments,
+                   COALESCE(sum(x.penalty) FILTER (WHERE x.booking_date <= :to), 0) AS penalty,
+                   COALESCE(sum(x.fee) FILTER (WHERE x.booking_date <= :to), 0) AS fee,
+                   COALESCE(sum(x.interest) FILTER (WHERE x.booking_date <= :to), 0) AS interest,
+                   COALESCE(sum(x.principal) FILTER (WHERE x.booking_date <= :to), 0) AS principal,
+                   COALESCE(sum(x.principal) FILTER (WHERE g.at_opening), 0) AS opening_paid_later,
+                   COALESCE(sum(x.principal) FILTER (WHERE g.at_closing AND x.booking_date > :to), 0)
+                       AS closing_paid_later
+            FROM loan_allocation x
+            JOIN (SELECT l.loan_id, %1$s, %3$s AS at_opening, %5$s AS at_closing
+                  FROM %2$s) g ON g.loan_id = x.loan_id
+            WHERE x.booking_date >= :from
             GROUP BY 1, 2, 3, 4, 5""";
 
     private static final String MOVEMENTS = """
@@ -158,15 +162,6 @@ class JdbcPortfolioQueries implements PortfolioQueries {
             WHERE mv.booking_date BETWEEN :from AND :to AND mv.kind IN ('DISBURSEMENT', 'WRITE_OFF', 'RECOVERY')
             GROUP BY 1, 2, 3, 4, 5""";
 
-    /** Every payment on an installment is a repayment, whichever event made it. */
-    private static final String REPAID = """
-            SELECT %s,
-                   sum(a.penalty) AS penalty, sum(a.fee) AS fee, sum(a.interest) AS interest,
-                   sum(a.principal) AS principal
-            FROM loan_allocation a JOIN %s ON l.loan_id = a.loan_id
-            WHERE a.booking_date BETWEEN :from AND :to
-            GROUP BY 1, 2, 3, 4, 5""";
-
     private final NamedParameterJdbcTemplate jdbc;
 
     JdbcPortfolioQueries(JdbcTemplate jdbc) {
@@ -176,7 +171,9 @@ class JdbcPortfolioQueries implements PortfolioQueries {
     @Override
     public List<PortfolioSnapshot> snapshot(LocalDate asOf, Set<PortfolioDimension> groupBy) {
         Require.present(asOf, "asOf");
-        String sql = SNAPSHOT.formatted(active(groupBy), OWES_NOW, indicators());
+        Grouping grouping = Grouping.of(groupBy);
+        String sql = SNAPSHOT.formatted(grouping.columns(), grouping.tables(), activeAt(":asOf"), PRINCIPAL_NOW,
+                indicators());
         return jdbc.query(sql, new MapSqlParameterSource("asOf", asOf), (rs, row) -> snapshot(rs, asOf));
     }
 
@@ -198,13 +195,10 @@ class JdbcPortfolioQueries implements PortfolioQueries {
             flow.writtenOff = Amounts.money(currency, rs.getBigDecimal("written_off"));
             flow.recovered = Amounts.money(currency, rs.getBigDecimal("recovered"));
         });
-        jdbc.query(REPAID.formatted(grouping.columns(), grouping.tables()), params, rs -> {
-            Flow flow = lines.computeIfAbsent(key(rs), Flow::new);
-            flow.repaid = components(rs, flow.key.currency().getCode(), "penalty", "fee", "interest", "principal");
-        });
-        Ends ends = glp(from.minusDays(1), to, groupBy);
-        Map<PortfolioKey, Money> opening = ends.opening();
-        Map<PortfolioKey, Money> closing = ends.closing();
+        Period period = period(from, to, groupBy);
+        Map<PortfolioKey, Money> opening = period.opening();
+        Map<PortfolioKey, Money> closing = period.closing();
+        period.repaid().forEach((key, repaid) -> lines.computeIfAbsent(key, Flow::new).repaid = repaid);
         opening.keySet().forEach(key -> lines.computeIfAbsent(key, Flow::new));
         closing.keySet().forEach(key -> lines.computeIfAbsent(key, Flow::new));
         return lines.values().stream().map(flow -> {
@@ -220,37 +214,51 @@ class JdbcPortfolioQueries implements PortfolioQueries {
         }).toList();
     }
 
-    /** The GLP of each line with active loans at each end of a period, as {@link #snapshot} would state it. */
-    record Ends(Map<PortfolioKey, Money> opening, Map<PortfolioKey, Money> closing) {
+    /**
+     * The GLP of each line with active loans at the end of the day before {@code from} and at the end
+     * of {@code to}, as {@link #snapshot} would state them, and what each line repaid from {@code from}
+     * to {@code to}.
+     */
+    record Period(Map<PortfolioKey, Money> opening, Map<PortfolioKey, Money> closing,
+                  Map<PortfolioKey, LoanComponents> repaid) {
     }
 
-    Ends glp(LocalDate opening, LocalDate closing, Set<PortfolioDimension> groupBy) {
+    Period period(LocalDate from, LocalDate to, Set<PortfolioDimension> groupBy) {
         Grouping grouping = Grouping.of(groupBy);
-        String sql = GLP_AT_ENDS.formatted(grouping.columns(), grouping.tables(), activeAt(":opening"),
-                activeAt(":closing"), PRINCIPAL_NOW);
-        Ends ends = new Ends(new TreeMap<>(PortfolioKey.ORDER), new TreeMap<>(PortfolioKey.ORDER));
-        jdbc.query(sql, new MapSqlParameterSource("opening", opening).addValue("closing", closing), rs -> {
+        MapSqlParameterSource params = new MapSqlParameterSource("from", from).addValue("to", to)
+                .addValue("opening", from.minusDays(1));
+        Object[] parts = {grouping.columns(), grouping.tables(), activeAt(":opening"), PRINCIPAL_NOW, activeAt(":to")};
+        Map<PortfolioKey, Money> opening = new TreeMap<>(PortfolioKey.ORDER);
+        Map<PortfolioKey, Money> closing = new TreeMap<>(PortfolioKey.ORDER);
+        Map<PortfolioKey, LoanComponents> repaid = new TreeMap<>(PortfolioKey.ORDER);
+        jdbc.query(LOANS_AT_ENDS.formatted(parts), params, rs -> {
             PortfolioKey key = key(rs);
             String currency = key.currency().getCode();
             if (rs.getInt("opening_loans") > 0) {
-                ends.opening().put(key, Amounts.money(currency, rs.getBigDecimal("opening")));
+                opening.put(key, Amounts.money(currency, rs.getBigDecimal("opening")));
             }
             if (rs.getInt("closing_loans") > 0) {
-                ends.closing().put(key, Amounts.money(currency, rs.getBigDecimal("closing")));
+                closing.put(key, Amounts.money(currency, rs.getBigDecimal("closing")));
             }
         });
-        return ends;
+        jdbc.query(PAYMENTS_SINCE_START.formatted(parts), params, rs -> {
+            PortfolioKey key = key(rs);
+            String currency = key.currency().getCode();
+            Money openingPaidLater = Amounts.money(currency, rs.getBigDecimal("opening_paid_later"));
+            Money closingPaidLater = Amounts.money(currency, rs.getBigDecimal("closing_paid_later"));
+            opening.computeIfPresent(key, (k, glp) -> glp.plus(openingPaidLater));
+            closing.computeIfPresent(key, (k, glp) -> glp.plus(closingPaidLater));
+            if (rs.getInt("repayments") > 0) {
+                repaid.put(key, components(rs, currency, "penalty", "fee", "interest", "principal"));
+            }
+        });
+        return new Period(opening, closing, repaid);
     }
 
     /** Disbursed by the end of {@code date}, and neither closed nor written off by then. */
     private static String activeAt(String date) {
         return ("(l.disbursed_on <= %1$s AND (l.closed_on IS NULL OR l.closed_on > %1$s)"
                 + " AND (l.written_off_on IS NULL OR l.written_off_on > %1$s))").formatted(date);
-    }
-
-    private static String active(Set<PortfolioDimension> groupBy) {
-        Grouping grouping = Grouping.of(groupBy);
-        return ACTIVE.formatted(grouping.columns(), grouping.tables(), activeAt(":asOf"), PRINCIPAL_NOW);
     }
 
     /** PAR bands and aging buckets over the {@code loans} of a snapshot query: counts and outstanding principal. */

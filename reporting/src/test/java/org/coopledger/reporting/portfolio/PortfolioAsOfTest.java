@@ -97,9 +97,9 @@ class PortfolioAsOfTest {
         for (LocalDate end = START.minusDays(1); !end.isAfter(lastBooking.plusDays(40)); end = end.plusDays(5)) {
             Set<PortfolioDimension> groupBy = GROUPINGS.get(day++ % GROUPINGS.size());
             LocalDate start = end.minusDays(day % 2 == 0 ? 31 : 92);
-            JdbcPortfolioQueries.Ends ends = queries.glp(start, end, groupBy);
-            assertThat(ends.opening()).as("GLP as of %s by %s", start, groupBy).isEqualTo(glp(start, groupBy));
-            assertThat(ends.closing()).as("GLP as of %s by %s", end, groupBy).isEqualTo(glp(end, groupBy));
+            JdbcPortfolioQueries.Period period = queries.period(start.plusDays(1), end, groupBy);
+            assertThat(period.opening()).as("GLP as of %s by %s", start, groupBy).isEqualTo(glp(start, groupBy));
+            assertThat(period.closing()).as("GLP as of %s by %s", end, groupBy).isEqualTo(glp(end, groupBy));
         }
     }
 
