@@ -78,8 +78,6 @@ SELECT i.loan_id,
        sum(i.principal_due - i.principal_paid) AS principal,
        sum(i.interest_due - i.interest_paid) AS interest,
        sum(i.penalty_charged - i.penalty_paid) AS penalty,
-       min(i.due_date) FILTER (WHERE i.principal_paid < i.principal_due OR i.interest_paid < i.interest_due
-                               OR i.penalty_paid < i.penalty_charged) AS oldest_owing,
        max(a.booking_date) AS last_paid
 FROM loan_installment i
 JOIN seed_loan l ON l.loan_id = i.loan_id
@@ -96,8 +94,7 @@ ANALYZE seed_write_off;
 INSERT INTO loan_projection (loan_id, member_id, product_code, currency, status, principal, installments,
                              submitted_by, submitted_on, submitted_at, approved_by, approved_on, disbursed_on,
                              closed_on, written_off_on, outstanding_penalty, outstanding_fee, outstanding_interest,
-                             outstanding_principal, advance, written_off_principal, recovered, last_sequence_number,
-                             oldest_owing_due_date)
+                             outstanding_principal, advance, written_off_principal, recovered, last_sequence_number)
 SELECT l.loan_id, l.member_id, l.product_code, l.currency,
        CASE WHEN w.loan_id IS NOT NULL THEN 'WRITTEN_OFF' WHEN s.owing = 0 THEN 'CLOSED' ELSE 'ACTIVE' END,
        l.principal, l.installments, 'bench-teller', l.disbursed_on - 3, (l.disbursed_on - 3)::timestamptz,
@@ -107,7 +104,7 @@ SELECT l.loan_id, l.member_id, l.product_code, l.currency,
        CASE WHEN w.loan_id IS NULL THEN s.penalty ELSE 0 END, 0,
        CASE WHEN w.loan_id IS NULL THEN s.interest ELSE 0 END,
        CASE WHEN w.loan_id IS NULL THEN s.principal ELSE 0 END, 0,
-       CASE WHEN w.loan_id IS NULL THEN 0 ELSE s.principal END, 0, 20, s.oldest_owing
+       CASE WHEN w.loan_id IS NULL THEN 0 ELSE s.principal END, 0, 20
 FROM seed_loan l
 JOIN seed_state s ON s.loan_id = l.loan_id
 LEFT JOIN seed_write_off w ON w.loan_id = l.loan_id

@@ -135,7 +135,6 @@ class LoanProjection {
             record(movement, message, sequenceNumber);
             updateLoan(event.loanId(), sequenceNumber, "status = 'ACTIVE', disbursed_on = ?, " + OUTSTANDING,
                     join(new Object[]{event.bookingDate()}, amounts(owed)));
-            refreshOldestOwing(event.loanId());
         });
     }
 
@@ -195,7 +194,6 @@ class LoanProjection {
                         WHERE loan_id = ? AND installment_no = ?""",
                         loanId, charge.installment(), loanId, charge.installment());
             }
-            refreshOldestOwing(event.loanId());
             updateLoan(event.loanId(), sequenceNumber, OUTSTANDING, amounts(event.outstandingAfter()));
         });
     }
@@ -314,21 +312,6 @@ class LoanProjection {
                          FROM loan_allocation a WHERE a.loan_id = i.loan_id AND a.installment_no = i.installment_no)
                     WHERE i.loan_id = ? AND i.installment_no = ?""", loanId, allocation.installment());
         }
-        refreshOldestOwing(movement.loanId());
-    }
-
-    /**
-     * Sets {@code oldest_owing_due_date} from the installments as they now stand: absolute, so a
-     * redelivered event sets the same value. The portfolio report reads the installments only of
-     * loans whose oldest owing installment fell due before the report date (see JdbcPortfolioQueries).
-     */
-    private void refreshOldestOwing(LoanId loanId) {
-        jdbc.update("""
-                UPDATE loan_projection SET oldest_owing_due_date =
-                    (SELECT min(i.due_date) FROM loan_installment i WHERE i.loan_id = ?
-                       AND (i.principal_paid < i.principal_due OR i.interest_paid < i.interest_due
-                            OR i.fee_paid < i.fee_due OR i.penalty_paid < i.penalty_charged))
-                WHERE loan_id = ?""", loanId.value(), loanId.value());
     }
 
     private static Long globalIndex(EventMessage<?> message) {

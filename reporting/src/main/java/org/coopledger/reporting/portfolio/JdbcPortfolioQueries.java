@@ -29,10 +29,10 @@ import java.util.TreeMap;
  * <p>
  * The state as of a date X is computed <em>backwards from today's state</em>: what each
  * installment owed at the end of X is what it owes now plus what was paid on it after X, minus
- * the penalties charged on it after X. That reads each loan once, the installments only of loans
- * in arrears or paid after X, and the payments booked after X: the current report (nothing booked
- * after X) reads the loans and the installments of the loans in arrears, a report as of last month
- * also one month of payments. The literal definition (sum everything booked on or before X, from
+ * the penalties charged on it after X. That reads each loan once, the installments that owe
+ * something now and fell due before X (a partial index keeps them apart), and the payments booked
+ * after X: the current report reads the loans and their overdue installments, a report as of last
+ * month also one month of payments. The literal definition (sum everything booked on or before X, from
  * the first event) gives the same figures; {@code PortfolioAsOfTest} checks that, day by day, on a
  * random portfolio.
  */
@@ -50,18 +50,23 @@ class JdbcPortfolioQueries implements PortfolioQueries {
             CASE l.status WHEN 'ACTIVE' THEN l.outstanding_principal
                           WHEN 'WRITTEN_OFF' THEN l.written_off_principal ELSE 0 END""";
 
+    /** An installment that owes something now: the predicate of the partial index {@code loan_installment_owing_idx}. */
+    private static final String OWES_NOW = """
+            (i.principal_paid < i.principal_due OR i.interest_paid < i.interest_due OR i.fee_paid < i.fee_due
+             OR i.penalty_paid < i.penalty_charged)""";
+
     /**
      * Per active loan what its installments due before :asOf still owed at the end of :asOf, and its
-     * DPD. Only some loans need their installments read ({@code detail}): those with an installment
-     * due before :asOf that owes something now, and those paid after :asOf. Any other loan active
-     * at :asOf owed nothing overdue then: what fell due before :asOf was paid, and not after :asOf.
-     * DPD counts from the oldest installment that owed principal, interest or fee (penalties aside),
-     * as the loan aggregate does. %1$s: the grouping columns; %2$s: the tables they come from;
-     * %3$s: {@link #activeAt}; %4$s: {@link #PRINCIPAL_NOW}; %5$s: {@link #indicators}.
+     * DPD. Such an installment either owes something now (the partial index finds those by due
+     * date), or was paid after :asOf and owes nothing now: the two branches are disjoint. Any other
+     * installment due before :asOf was paid by then. DPD counts from the oldest installment that
+     * owed principal, interest or fee (penalties aside), as the loan aggregate does.
+     * %1$s: the grouping columns; %2$s: the tables they come from; %3$s: {@link #activeAt};
+     * %4$s: {@link #PRINCIPAL_NOW}; %5$s: {@link #indicators}; %6$s: {@link #OWES_NOW}.
      */
     private static final String SNAPSHOT = """
             WITH active AS (
-                SELECT l.loan_id, %1$s, %4$s AS principal_now, l.oldest_owing_due_date
+                SELECT l.loan_id, %1$s, %4$s AS principal_now
                 FROM %2$s
                 WHERE %3$s),
             paid_later AS (
@@ -77,18 +82,18 @@ class JdbcPortfolioQueries implements PortfolioQueries {
                 FROM loan_penalty_charge y
                 WHERE y.charged_on > :asOf
                 GROUP BY y.loan_id, y.installment_no),
-            detail AS (
-                SELECT a.loan_id FROM active a WHERE a.oldest_owing_due_date < :asOf
-                UNION
-                SELECT a.loan_id FROM active a JOIN principal_paid_later p ON p.loan_id = a.loan_id),
             owed AS (
                 SELECT i.loan_id, i.due_date,
                        i.principal_due - i.principal_paid + COALESCE(p.principal, 0) AS principal,
                        i.interest_due - i.interest_paid + COALESCE(p.interest, 0) AS interest,
                        i.fee_due - i.fee_paid + COALESCE(p.fee, 0) AS fee,
                        i.penalty_charged - COALESCE(c.penalty, 0) - i.penalty_paid + COALESCE(p.penalty, 0) AS penalty
-                FROM detail d
-                JOIN loan_installment i ON i.loan_id = d.loan_id AND i.due_date < :asOf
+                FROM (SELECT i.* FROM loan_installment i
+                      WHERE i.due_date < :asOf AND %6$s
+                      UNION ALL
+                      SELECT i.* FROM paid_later p
+                      JOIN loan_installment i ON i.loan_id = p.loan_id AND i.installment_no = p.installment_no
+                      WHERE i.due_date < :asOf AND NOT %6$s) i
                 LEFT JOIN paid_later p ON p.loan_id = i.loan_id AND p.installment_no = i.installment_no
                 LEFT JOIN charged_later c ON c.loan_id = i.loan_id AND c.installment_no = i.installment_no),
             overdue AS (
@@ -173,7 +178,7 @@ class JdbcPortfolioQueries implements PortfolioQueries {
         Require.present(asOf, "asOf");
         Grouping grouping = Grouping.of(groupBy);
         String sql = SNAPSHOT.formatted(grouping.columns(), grouping.tables(), activeAt(":asOf"), PRINCIPAL_NOW,
-                indicators());
+                indicators(), OWES_NOW);
         return jdbc.query(sql, new MapSqlParameterSource("asOf", asOf), (rs, row) -> snapshot(rs, asOf));
     }
 
