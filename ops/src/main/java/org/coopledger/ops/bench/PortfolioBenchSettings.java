@@ -15,7 +15,7 @@ public record PortfolioBenchSettings(int loans, int accounts, int repeats, URI t
                                      DatabaseTarget database, List<String> ledgerProperties) {
 
     /** Unmeasured requests per case first: the first ones pay for parsing, planning and cold caches. */
-    public static final int WARMUP = 3;
+    public static final int WARMUP = 10;
 
     public PortfolioBenchSettings {
         ledgerProperties = List.copyOf(ledgerProperties);

@@ -9,6 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Computes the portfolio in SQL from {@code loan_projection}, {@code loan_installment},
@@ -167,10 +170,27 @@ class JdbcPortfolioQueries implements PortfolioQueries {
             WHERE mv.booking_date BETWEEN :from AND :to AND mv.kind IN ('DISBURSEMENT', 'WRITE_OFF', 'RECOVERY')
             GROUP BY 1, 2, 3, 4, 5""";
 
-    private final NamedParameterJdbcTemplate jdbc;
+    /**
+     * Memory for each sort and hash of a report query, for its transaction only: with PostgreSQL's
+     * default of 4 MB the grouping of 50,000 loans into lines sorts instead of hashing.
+     */
+    static final String REPORT_WORK_MEM = "SET LOCAL work_mem = '32MB'";
 
-    JdbcPortfolioQueries(JdbcTemplate jdbc) {
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate readOnly;
+
+    JdbcPortfolioQueries(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    /** Runs the statements of one report in a read-only transaction with {@link #REPORT_WORK_MEM}. */
+    private <T> T report(Supplier<T> statements) {
+        return readOnly.execute(status -> {
+            jdbc.getJdbcTemplate().execute(REPORT_WORK_MEM);
+            return statements.get();
+        });
     }
 
     @Override
@@ -179,7 +199,7 @@ class JdbcPortfolioQueries implements PortfolioQueries {
         Grouping grouping = Grouping.of(groupBy);
         String sql = SNAPSHOT.formatted(grouping.columns(), grouping.tables(), activeAt(":asOf"), PRINCIPAL_NOW,
                 indicators(), OWES_NOW);
-        return jdbc.query(sql, new MapSqlParameterSource("asOf", asOf), (rs, row) -> snapshot(rs, asOf));
+        return report(() -> jdbc.query(sql, new MapSqlParameterSource("asOf", asOf), (rs, row) -> snapshot(rs, asOf)));
     }
 
     @Override
@@ -189,6 +209,10 @@ class JdbcPortfolioQueries implements PortfolioQueries {
         if (from.isAfter(to)) {
             throw Require.invalid("from must not be after to");
         }
+        return report(() -> lines(from, to, groupBy));
+    }
+
+    private List<PortfolioFlows> lines(LocalDate from, LocalDate to, Set<PortfolioDimension> groupBy) {
         Grouping grouping = Grouping.of(groupBy);
         MapSqlParameterSource params = new MapSqlParameterSource("from", from).addValue("to", to);
         Map<PortfolioKey, Flow> lines = new TreeMap<>(PortfolioKey.ORDER);

@@ -49,7 +49,7 @@ class PortfolioAsOfTest {
     @BeforeAll
     static void buildRandomPortfolio() {
         db = ReportingDatabase.start();
-        queries = new JdbcPortfolioQueries(db.jdbc());
+        queries = new JdbcPortfolioQueries(db.jdbc(), db.transactions());
         definition = new PortfolioDefinition(new NamedParameterJdbcTemplate(db.jdbc()));
         String[] branches = {"AMMAN", "IRBID"};
         String[] segments = {"REFUGEE", "MIGRANT_WORKER", "HOST_COMMUNITY"};

@@ -70,7 +70,7 @@ class PortfolioQueriesTest {
     @BeforeAll
     static void buildPortfolio() {
         db = ReportingDatabase.start();
-        queries = new JdbcPortfolioQueries(db.jdbc());
+        queries = new JdbcPortfolioQueries(db.jdbc(), db.transactions());
         member("m1", "AMMAN", "REFUGEE", "FEMALE");
         member("m2", "AMMAN", "MIGRANT_WORKER", "MALE");
         member("m3", "IRBID", "REFUGEE", "MALE");
