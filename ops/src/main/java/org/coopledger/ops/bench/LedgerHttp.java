@@ -49,6 +49,11 @@ public final class LedgerHttp {
         return send(request(path).GET());
     }
 
+    /** A GET asking for {@code accept} (e.g. {@code text/csv}) instead of JSON. */
+    public Reply get(String path, String accept) throws IOException, InterruptedException {
+        return send(request(path).setHeader("Accept", accept).GET());
+    }
+
     /** @param idempotencyKey null for requests that take none */
     public Reply post(String path, String json, String idempotencyKey) throws IOException, InterruptedException {
         HttpRequest.Builder request = request(path)

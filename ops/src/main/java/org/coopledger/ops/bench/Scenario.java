@@ -9,10 +9,16 @@ public enum Scenario {
     /** The teller mix of {@link OperationMix#postings()}, closed loop. */
     POSTINGS,
     /** Balance reads only: a member app polling balances, at a fixed rate or closed loop. */
-    READS;
+    READS,
+    /** Portfolio and savings reports on a large seeded read model, one request at a time ({@link PortfolioBench}). */
+    REPORT;
 
     public OperationMix mix() {
-        return this == POSTINGS ? OperationMix.postings() : OperationMix.only(OperationKind.BALANCE);
+        return switch (this) {
+            case POSTINGS -> OperationMix.postings();
+            case READS -> OperationMix.only(OperationKind.BALANCE);
+            case REPORT -> throw new IllegalStateException("the report scenario sends no operation mix");
+        };
     }
 
     public String label() {

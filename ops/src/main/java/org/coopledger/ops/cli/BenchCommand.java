@@ -5,6 +5,9 @@ import org.coopledger.ops.bench.BenchSettings;
 import org.coopledger.ops.bench.Benchmark;
 import org.coopledger.ops.bench.DatabaseTarget;
 import org.coopledger.ops.bench.Durations;
+import org.coopledger.ops.bench.PortfolioBench;
+import org.coopledger.ops.bench.PortfolioBenchReport;
+import org.coopledger.ops.bench.PortfolioBenchSettings;
 import org.coopledger.ops.bench.ReportJson;
 import org.coopledger.ops.bench.ReportTable;
 import org.coopledger.ops.bench.Scenario;
@@ -25,12 +28,14 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure the ledger over its HTTP API against a plain-JDBC insert baseline on the same database.",
                 "Without --target it starts a ledger in-process on a temporary embedded PostgreSQL and removes it afterwards.",
-                "It creates a teller, members, accounts and postings: never point --target at a production ledger.",
-                "Exit 0 when the run had no errors (business rejections are not errors), 1 otherwise."})
+                "It creates a teller, members, accounts and postings (report: made-up loans and accounts written with SQL):",
+                "never point --target at a production ledger.",
+                "Exit 0 when the run had no errors (business rejections are not errors) and, for report, every target was met;",
+                "1 otherwise."})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--scenario", required = true, converter = Scenario.Converter.class,
-            description = "postings (teller mix) or reads (balance reads)")
+            description = "postings (teller mix), reads (balance reads) or report (portfolio and savings reports on a seeded read model)")
     Scenario scenario;
 
     @Option(names = "--clients", defaultValue = "32", description = "concurrent clients (default: ${DEFAULT-VALUE})")
@@ -44,8 +49,16 @@ final class BenchCommand implements Callable<Integer> {
             description = "unmeasured load before the window (default: ${DEFAULT-VALUE})")
     Duration warmup;
 
-    @Option(names = "--accounts", defaultValue = "200", description = "funded accounts to seed (default: ${DEFAULT-VALUE})")
-    int accounts;
+    @Option(names = "--accounts", description = "postings/reads: funded accounts to seed over the API (default: 200); "
+            + "report: savings accounts to seed with SQL (default: 100000)")
+    Integer accounts;
+
+    @Option(names = "--loans", defaultValue = "50000", description = "report: loans to seed with SQL (default: ${DEFAULT-VALUE})")
+    int loans;
+
+    @Option(names = "--repeats", defaultValue = "20",
+            description = "report: measured requests per case, one at a time (default: ${DEFAULT-VALUE})")
+    int repeats;
 
     @Option(names = "--rate", defaultValue = "0",
             description = "operations per second over all clients, open loop; 0 = closed loop (default)")
@@ -81,12 +94,26 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DatabaseTarget database = dbUrl == null || dbUrl.isBlank() ? null : new DatabaseTarget(dbUrl, dbUser, dbPassword);
-        BenchSettings settings = new BenchSettings(scenario, clients, duration, warmup, accounts, rate, target,
+        if (scenario == Scenario.REPORT) {
+            return report(database);
+        }
+        BenchSettings settings = new BenchSettings(scenario, clients, duration, warmup, accounts == null ? 200 : accounts, rate, target,
                 adminPassword, database, !noBaseline, ledgerProperties);
         BenchReport report = Benchmark.run(settings, System.err);
         System.out.print(ReportTable.render(report));
         ReportJson.write(report, out);
         System.err.println("report written to " + out.toAbsolutePath());
         return report.errorCount() == 0 ? 0 : 1;
+    }
+
+    /** Exit 0 when every case with a target met it, 1 otherwise: a script can tell. */
+    private Integer report(DatabaseTarget database) {
+        PortfolioBenchSettings settings = new PortfolioBenchSettings(loans, accounts == null ? 100_000 : accounts,
+                repeats, target, adminPassword, database, ledgerProperties);
+        PortfolioBenchReport report = PortfolioBench.run(settings, System.err);
+        System.out.print(report.table());
+        ReportJson.write(report, out);
+        System.err.println("report written to " + out.toAbsolutePath());
+        return report.allWithinTarget() ? 0 : 1;
     }
 }

@@ -9,6 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -20,13 +22,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
 
 /**
  * Computes the portfolio in SQL from {@code loan_projection}, {@code loan_installment},
  * {@code loan_allocation}, {@code loan_penalty_charge} and {@code loan_movement}, with the branch and
  * segment of {@code member_projection}. Amounts are summed in the database per currency; ratios
  * are divided here, from the exact sums.
+ * <p>
+ * The state as of a date X is computed <em>backwards from today's state</em>: what each
+ * installment owed at the end of X is what it owes now plus what was paid on it after X, minus
+ * the penalties charged on it after X. That reads each loan once, the installments that owe
+ * something now and fell due before X (a partial index keeps them apart), and the payments booked
+ * after X: the current report reads the loans and their overdue installments, a report as of last
+ * month also one month of payments. The literal definition (sum everything booked on or before X, from
+ * the first event) gives the same figures; {@code PortfolioAsOfTest} checks that, day by day, on a
+ * random portfolio.
  */
 @Component
 class JdbcPortfolioQueries implements PortfolioQueries {
@@ -34,75 +45,120 @@ class JdbcPortfolioQueries implements PortfolioQueries {
     static final int RATIO_SCALE = 6;
 
     /**
-     * The grouping columns, always in this order and always present (null when not grouped by), so
-     * that every query groups by positions 1 to 5. Positions, not names: PostgreSQL would read a
-     * bare {@code branch} in GROUP BY as the member's column, not as this expression.
+     * What a loan's schedule owes in principal today: an active loan its outstanding principal, a
+     * written-off loan what was written off (its installments were left as they were), a closed
+     * loan nothing.
      */
-    private static final String GROUP_COLUMNS = """
-            l.currency,
-            CASE WHEN :byBranch THEN COALESCE(m.branch, 'UNKNOWN') END AS branch,
-            CASE WHEN :byProduct THEN l.product_code END AS product,
-            CASE WHEN :bySegment THEN COALESCE(m.segment, 'UNKNOWN') END AS segment,
-            CASE WHEN :byGender THEN COALESCE(m.gender, 'UNKNOWN') END AS gender""";
+    private static final String PRINCIPAL_NOW = """
+            CASE l.status WHEN 'ACTIVE' THEN l.outstanding_principal
+                          WHEN 'WRITTEN_OFF' THEN l.written_off_principal ELSE 0 END""";
 
-    private static final String LOANS_AND_MEMBERS = """
-            loan_projection l LEFT JOIN member_projection m ON m.member_id = l.member_id""";
+    /** An installment that owes something now: the predicate of the partial index {@code loan_installment_owing_idx}. */
+    private static final String OWES_NOW = """
+            (i.principal_paid < i.principal_due OR i.interest_paid < i.interest_due OR i.fee_paid < i.fee_due
+             OR i.penalty_paid < i.penalty_charged)""";
 
     /**
-     * Per active loan as of :asOf, what each installment still owed then (schedule minus what was
-     * paid by :asOf; penalties charged by :asOf minus paid), summed per loan with its DPD, then per line.
-     * Payments and penalties are summed per installment first and joined by hash or merge: a lateral
-     * lookup per installment was three times slower on 20,000 loans.
+     * Per active loan what its installments due before :asOf still owed at the end of :asOf, and its
+     * DPD. Such an installment either owes something now (the partial index finds those by due
+     * date), or was paid after :asOf and owes nothing now: the two branches are disjoint. Any other
+     * installment due before :asOf was paid by then. DPD counts from the oldest installment that
+     * owed principal, interest or fee (penalties aside), as the loan aggregate does.
+     * %1$s: the grouping columns; %2$s: the tables they come from; %3$s: {@link #activeAt};
+     * %4$s: {@link #PRINCIPAL_NOW}; %5$s: {@link #indicators}; %6$s: {@link #OWES_NOW}.
      */
     private static final String SNAPSHOT = """
             WITH active AS (
-                SELECT l.loan_id, %s
-                FROM %s
-                WHERE l.disbursed_on <= :asOf
-                  AND (l.closed_on IS NULL OR l.closed_on > :asOf)
-                  AND (l.written_off_on IS NULL OR l.written_off_on > :asOf)),
-            paid AS (
+                SELECT l.loan_id, %1$s, %4$s AS principal_now
+                FROM %2$s
+                WHERE %3$s),
+            paid_later AS (
                 SELECT x.loan_id, x.installment_no, sum(x.principal) AS principal, sum(x.interest) AS interest,
                        sum(x.fee) AS fee, sum(x.penalty) AS penalty
-                FROM loan_allocation x JOIN active a ON a.loan_id = x.loan_id
-                WHERE x.booking_date <= :asOf
+                FROM loan_allocation x
+                WHERE x.booking_date > :asOf
                 GROUP BY x.loan_id, x.installment_no),
-            charged AS (
+            principal_paid_later AS (
+                SELECT p.loan_id, sum(p.principal) AS principal FROM paid_later p GROUP BY p.loan_id),
+            charged_later AS (
                 SELECT y.loan_id, y.installment_no, sum(y.amount) AS penalty
-                FROM loan_penalty_charge y JOIN active a ON a.loan_id = y.loan_id
-                WHERE y.charged_on <= :asOf
+                FROM loan_penalty_charge y
+                WHERE y.charged_on > :asOf
                 GROUP BY y.loan_id, y.installment_no),
             owed AS (
                 SELECT i.loan_id, i.due_date,
-                       i.principal_due - COALESCE(p.principal, 0) AS principal,
-                       i.interest_due - COALESCE(p.interest, 0) AS interest,
-                       i.fee_due - COALESCE(p.fee, 0) AS fee,
-                       COALESCE(c.penalty, 0) - COALESCE(p.penalty, 0) AS penalty
-                FROM active a
-                JOIN loan_installment i ON i.loan_id = a.loan_id
-                LEFT JOIN paid p ON p.loan_id = i.loan_id AND p.installment_no = i.installment_no
-                LEFT JOIN charged c ON c.loan_id = i.loan_id AND c.installment_no = i.installment_no),
-            per_loan AS (
-                SELECT o.loan_id,
-                       sum(o.principal) AS outstanding,
-                       COALESCE(sum(o.principal) FILTER (WHERE o.due_date < :asOf), 0) AS overdue_principal,
-                       COALESCE(sum(o.interest) FILTER (WHERE o.due_date < :asOf), 0) AS overdue_interest,
-                       COALESCE(sum(o.fee) FILTER (WHERE o.due_date < :asOf), 0) AS overdue_fee,
-                       COALESCE(sum(o.penalty) FILTER (WHERE o.due_date < :asOf), 0) AS overdue_penalty,
+                       i.principal_due - i.principal_paid + COALESCE(p.principal, 0) AS principal,
+                       i.interest_due - i.interest_paid + COALESCE(p.interest, 0) AS interest,
+                       i.fee_due - i.fee_paid + COALESCE(p.fee, 0) AS fee,
+                       i.penalty_charged - COALESCE(c.penalty, 0) - i.penalty_paid + COALESCE(p.penalty, 0) AS penalty
+                FROM (SELECT i.* FROM loan_installment i
+                      WHERE i.due_date < :asOf AND %6$s
+                      UNION ALL
+                      SELECT i.* FROM paid_later p
+                      JOIN loan_installment i ON i.loan_id = p.loan_id AND i.installment_no = p.installment_no
+                      WHERE i.due_date < :asOf AND NOT %6$s) i
+                LEFT JOIN paid_later p ON p.loan_id = i.loan_id AND p.installment_no = i.installment_no
+                LEFT JOIN charged_later c ON c.loan_id = i.loan_id AND c.installment_no = i.installment_no),
+            overdue AS (
+                SELECT o.loan_id, sum(o.principal) AS principal, sum(o.interest) AS interest, sum(o.fee) AS fee,
+                       sum(o.penalty) AS penalty,
                        GREATEST(0, COALESCE(CAST(:asOf AS DATE)
                            - min(o.due_date) FILTER (WHERE o.principal + o.interest + o.fee > 0), 0)) AS dpd
                 FROM owed o
                 GROUP BY o.loan_id),
             loans AS (
-                SELECT a.currency, a.branch, a.product, a.segment, a.gender, p.*
-                FROM active a JOIN per_loan p ON p.loan_id = a.loan_id)
+                SELECT a.currency, a.branch, a.product, a.segment, a.gender,
+                       a.principal_now + COALESCE(pl.principal, 0) AS outstanding,
+                       COALESCE(o.principal, 0) AS overdue_principal, COALESCE(o.interest, 0) AS overdue_interest,
+                       COALESCE(o.fee, 0) AS overdue_fee, COALESCE(o.penalty, 0) AS overdue_penalty,
+                       COALESCE(o.dpd, 0) AS dpd
+                FROM active a
+                LEFT JOIN principal_paid_later pl ON pl.loan_id = a.loan_id
+                LEFT JOIN overdue o ON o.loan_id = a.loan_id)
             SELECT currency, branch, product, segment, gender,
                    count(*) AS loans, sum(outstanding) AS glp,
                    sum(overdue_principal) AS overdue_principal, sum(overdue_interest) AS overdue_interest,
-                   sum(overdue_fee) AS overdue_fee, sum(overdue_penalty) AS overdue_penalty%s%s
+                   sum(overdue_fee) AS overdue_fee, sum(overdue_penalty) AS overdue_penalty%5$s
             FROM loans
             GROUP BY 1, 2, 3, 4, 5
             ORDER BY 1, 2, 3, 4, 5""";
+
+    /**
+     * The ends of a period (:opening, the day before it starts, and :to), part one: per line, the
+     * loans active at each end and their principal now. %1$s..%4$s as in {@link #SNAPSHOT};
+     * %5$s: active at :to.
+     */
+    private static final String LOANS_AT_ENDS = """
+            SELECT g.currency, g.branch, g.product, g.segment, g.gender,
+                   count(*) FILTER (WHERE g.at_opening) AS opening_loans,
+                   COALESCE(sum(g.principal_now) FILTER (WHERE g.at_opening), 0) AS opening,
+                   count(*) FILTER (WHERE g.at_closing) AS closing_loans,
+                   COALESCE(sum(g.principal_now) FILTER (WHERE g.at_closing), 0) AS closing
+            FROM (SELECT %1$s, %4$s AS principal_now, %3$s AS at_opening, %5$s AS at_closing
+                  FROM %2$s
+                  WHERE l.disbursed_on <= :to) g
+            GROUP BY 1, 2, 3, 4, 5""";
+
+    /**
+     * Part two, from one pass over the payments booked from :from on: what was repaid in the period
+     * (every payment on an installment is a repayment, whichever event made it), and the principal
+     * repaid after each end by the loans active at that end, which part one's principal now lacks.
+     */
+    private static final String PAYMENTS_SINCE_START = """
+            SELECT g.currency, g.branch, g.product, g.segment, g.gender,
+                   count(*) FILTER (WHERE x.booking_date <= :to) AS repayments,
+                   COALESCE(sum(x.penalty) FILTER (WHERE x.booking_date <= :to), 0) AS penalty,
+                   COALESCE(sum(x.fee) FILTER (WHERE x.booking_date <= :to), 0) AS fee,
+                   COALESCE(sum(x.interest) FILTER (WHERE x.booking_date <= :to), 0) AS interest,
+                   COALESCE(sum(x.principal) FILTER (WHERE x.booking_date <= :to), 0) AS principal,
+                   COALESCE(sum(x.principal) FILTER (WHERE g.at_opening), 0) AS opening_paid_later,
+                   COALESCE(sum(x.principal) FILTER (WHERE g.at_closing AND x.booking_date > :to), 0)
+                       AS closing_paid_later
+            FROM loan_allocation x
+            JOIN (SELECT l.loan_id, %1$s, %3$s AS at_opening, %5$s AS at_closing
+                  FROM %2$s) g ON g.loan_id = x.loan_id
+            WHERE x.booking_date >= :from
+            GROUP BY 1, 2, 3, 4, 5""";
 
     private static final String MOVEMENTS = """
             SELECT %s,
@@ -111,42 +167,39 @@ class JdbcPortfolioQueries implements PortfolioQueries {
                    COALESCE(sum(mv.principal) FILTER (WHERE mv.kind = 'WRITE_OFF'), 0) AS written_off,
                    COALESCE(sum(mv.amount) FILTER (WHERE mv.kind = 'RECOVERY'), 0) AS recovered
             FROM loan_movement mv JOIN %s ON l.loan_id = mv.loan_id
-            WHERE mv.booking_date BETWEEN :from AND :to
+            WHERE mv.booking_date BETWEEN :from AND :to AND mv.kind IN ('DISBURSEMENT', 'WRITE_OFF', 'RECOVERY')
             GROUP BY 1, 2, 3, 4, 5""";
 
-    /** Every payment on an installment is a repayment, whichever event made it. */
-    private static final String REPAID = """
-            SELECT %s,
-                   sum(a.penalty) AS penalty, sum(a.fee) AS fee, sum(a.interest) AS interest,
-                   sum(a.principal) AS principal
-            FROM loan_allocation a JOIN %s ON l.loan_id = a.loan_id
-            WHERE a.booking_date BETWEEN :from AND :to
-            GROUP BY 1, 2, 3, 4, 5""";
+    /**
+     * Memory for each sort and hash of a report query, for its transaction only: with PostgreSQL's
+     * default of 4 MB the grouping of 50,000 loans into lines sorts instead of hashing.
+     */
+    static final String REPORT_WORK_MEM = "SET LOCAL work_mem = '32MB'";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate readOnly;
 
-    JdbcPortfolioQueries(JdbcTemplate jdbc) {
+    JdbcPortfolioQueries(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    /** Runs the statements of one report in a read-only transaction with {@link #REPORT_WORK_MEM}. */
+    private <T> T report(Supplier<T> statements) {
+        return readOnly.execute(status -> {
+            jdbc.getJdbcTemplate().execute(REPORT_WORK_MEM);
+            return statements.get();
+        });
     }
 
     @Override
     public List<PortfolioSnapshot> snapshot(LocalDate asOf, Set<PortfolioDimension> groupBy) {
         Require.present(asOf, "asOf");
-        StringBuilder bands = new StringBuilder();
-        for (int n : new int[]{1, 30, 90}) {
-            bands.append(",\n count(*) FILTER (WHERE dpd > ").append(n).append(") AS par").append(n).append("_loans")
-                    .append(",\n COALESCE(sum(outstanding) FILTER (WHERE dpd > ").append(n).append("), 0) AS par")
-                    .append(n);
-        }
-        StringBuilder buckets = new StringBuilder();
-        for (AgingBucket bucket : AgingBucket.values()) {
-            String range = "dpd BETWEEN " + bucket.fromDays() + " AND " + bucket.toDays();
-            buckets.append(",\n count(*) FILTER (WHERE ").append(range).append(") AS ").append(bucket.name())
-                    .append("_loans,\n COALESCE(sum(outstanding) FILTER (WHERE ").append(range).append("), 0) AS ")
-                    .append(bucket.name());
-        }
-        String sql = SNAPSHOT.formatted(GROUP_COLUMNS, LOANS_AND_MEMBERS, bands, buckets);
-        return jdbc.query(sql, groups(groupBy).addValue("asOf", asOf), (rs, row) -> snapshot(rs, asOf));
+        Grouping grouping = Grouping.of(groupBy);
+        String sql = SNAPSHOT.formatted(grouping.columns(), grouping.tables(), activeAt(":asOf"), PRINCIPAL_NOW,
+                indicators(), OWES_NOW);
+        return report(() -> jdbc.query(sql, new MapSqlParameterSource("asOf", asOf), (rs, row) -> snapshot(rs, asOf)));
     }
 
     @Override
@@ -156,9 +209,14 @@ class JdbcPortfolioQueries implements PortfolioQueries {
         if (from.isAfter(to)) {
             throw Require.invalid("from must not be after to");
         }
-        MapSqlParameterSource params = groups(groupBy).addValue("from", from).addValue("to", to);
+        return report(() -> lines(from, to, groupBy));
+    }
+
+    private List<PortfolioFlows> lines(LocalDate from, LocalDate to, Set<PortfolioDimension> groupBy) {
+        Grouping grouping = Grouping.of(groupBy);
+        MapSqlParameterSource params = new MapSqlParameterSource("from", from).addValue("to", to);
         Map<PortfolioKey, Flow> lines = new TreeMap<>(PortfolioKey.ORDER);
-        jdbc.query(MOVEMENTS.formatted(GROUP_COLUMNS, LOANS_AND_MEMBERS), params, rs -> {
+        jdbc.query(MOVEMENTS.formatted(grouping.columns(), grouping.tables()), params, rs -> {
             Flow flow = lines.computeIfAbsent(key(rs), Flow::new);
             String currency = flow.key.currency().getCode();
             flow.loansDisbursed = rs.getInt("loans_disbursed");
@@ -166,12 +224,10 @@ class JdbcPortfolioQueries implements PortfolioQueries {
             flow.writtenOff = Amounts.money(currency, rs.getBigDecimal("written_off"));
             flow.recovered = Amounts.money(currency, rs.getBigDecimal("recovered"));
         });
-        jdbc.query(REPAID.formatted(GROUP_COLUMNS, LOANS_AND_MEMBERS), params, rs -> {
-            Flow flow = lines.computeIfAbsent(key(rs), Flow::new);
-            flow.repaid = components(rs, flow.key.currency().getCode(), "penalty", "fee", "interest", "principal");
-        });
-        Map<PortfolioKey, Money> opening = glp(snapshot(from.minusDays(1), groupBy));
-        Map<PortfolioKey, Money> closing = glp(snapshot(to, groupBy));
+        Period period = period(from, to, groupBy);
+        Map<PortfolioKey, Money> opening = period.opening();
+        Map<PortfolioKey, Money> closing = period.closing();
+        period.repaid().forEach((key, repaid) -> lines.computeIfAbsent(key, Flow::new).repaid = repaid);
         opening.keySet().forEach(key -> lines.computeIfAbsent(key, Flow::new));
         closing.keySet().forEach(key -> lines.computeIfAbsent(key, Flow::new));
         return lines.values().stream().map(flow -> {
@@ -187,16 +243,72 @@ class JdbcPortfolioQueries implements PortfolioQueries {
         }).toList();
     }
 
-    private static MapSqlParameterSource groups(Set<PortfolioDimension> groupBy) {
-        Set<PortfolioDimension> dimensions = groupBy == null ? Set.of() : groupBy;
-        return new MapSqlParameterSource()
-                .addValue("byBranch", dimensions.contains(PortfolioDimension.BRANCH))
-                .addValue("byProduct", dimensions.contains(PortfolioDimension.PRODUCT))
-                .addValue("bySegment", dimensions.contains(PortfolioDimension.SEGMENT))
-                .addValue("byGender", dimensions.contains(PortfolioDimension.GENDER));
+    /**
+     * The GLP of each line with active loans at the end of the day before {@code from} and at the end
+     * of {@code to}, as {@link #snapshot} would state them, and what each line repaid from {@code from}
+     * to {@code to}.
+     */
+    record Period(Map<PortfolioKey, Money> opening, Map<PortfolioKey, Money> closing,
+                  Map<PortfolioKey, LoanComponents> repaid) {
     }
 
-    private static PortfolioSnapshot snapshot(ResultSet rs, LocalDate asOf) throws SQLException {
+    Period period(LocalDate from, LocalDate to, Set<PortfolioDimension> groupBy) {
+        Grouping grouping = Grouping.of(groupBy);
+        MapSqlParameterSource params = new MapSqlParameterSource("from", from).addValue("to", to)
+                .addValue("opening", from.minusDays(1));
+        Object[] parts = {grouping.columns(), grouping.tables(), activeAt(":opening"), PRINCIPAL_NOW, activeAt(":to")};
+        Map<PortfolioKey, Money> opening = new TreeMap<>(PortfolioKey.ORDER);
+        Map<PortfolioKey, Money> closing = new TreeMap<>(PortfolioKey.ORDER);
+        Map<PortfolioKey, LoanComponents> repaid = new TreeMap<>(PortfolioKey.ORDER);
+        jdbc.query(LOANS_AT_ENDS.formatted(parts), params, rs -> {
+            PortfolioKey key = key(rs);
+            String currency = key.currency().getCode();
+            if (rs.getInt("opening_loans") > 0) {
+                opening.put(key, Amounts.money(currency, rs.getBigDecimal("opening")));
+            }
+            if (rs.getInt("closing_loans") > 0) {
+                closing.put(key, Amounts.money(currency, rs.getBigDecimal("closing")));
+            }
+        });
+        jdbc.query(PAYMENTS_SINCE_START.formatted(parts), params, rs -> {
+            PortfolioKey key = key(rs);
+            String currency = key.currency().getCode();
+            Money openingPaidLater = Amounts.money(currency, rs.getBigDecimal("opening_paid_later"));
+            Money closingPaidLater = Amounts.money(currency, rs.getBigDecimal("closing_paid_later"));
+            opening.computeIfPresent(key, (k, glp) -> glp.plus(openingPaidLater));
+            closing.computeIfPresent(key, (k, glp) -> glp.plus(closingPaidLater));
+            if (rs.getInt("repayments") > 0) {
+                repaid.put(key, components(rs, currency, "penalty", "fee", "interest", "principal"));
+            }
+        });
+        return new Period(opening, closing, repaid);
+    }
+
+    /** Disbursed by the end of {@code date}, and neither closed nor written off by then. */
+    private static String activeAt(String date) {
+        return ("(l.disbursed_on <= %1$s AND (l.closed_on IS NULL OR l.closed_on > %1$s)"
+                + " AND (l.written_off_on IS NULL OR l.written_off_on > %1$s))").formatted(date);
+    }
+
+    /** PAR bands and aging buckets over the {@code loans} of a snapshot query: counts and outstanding principal. */
+    static String indicators() {
+        StringBuilder columns = new StringBuilder();
+        for (int n : new int[]{1, 30, 90}) {
+            columns.append(",\n count(*) FILTER (WHERE dpd > ").append(n).append(") AS par").append(n).append("_loans")
+                    .append(",\n COALESCE(sum(outstanding) FILTER (WHERE dpd > ").append(n).append("), 0) AS par")
+                    .append(n);
+        }
+        for (AgingBucket bucket : AgingBucket.values()) {
+            String range = "dpd BETWEEN " + bucket.fromDays() + " AND " + bucket.toDays();
+            columns.append(",\n count(*) FILTER (WHERE ").append(range).append(") AS ").append(bucket.name())
+                    .append("_loans,\n COALESCE(sum(outstanding) FILTER (WHERE ").append(range).append("), 0) AS ")
+                    .append(bucket.name());
+        }
+        return columns.toString();
+    }
+
+    /** One line of a snapshot query's result. */
+    static PortfolioSnapshot snapshot(ResultSet rs, LocalDate asOf) throws SQLException {
         PortfolioKey key = key(rs);
         String currency = key.currency().getCode();
         Money glp = Amounts.money(currency, rs.getBigDecimal("glp"));
@@ -232,11 +344,6 @@ class JdbcPortfolioQueries implements PortfolioQueries {
                 Amounts.money(currency, rs.getBigDecimal(fee)),
                 Amounts.money(currency, rs.getBigDecimal(interest)),
                 Amounts.money(currency, rs.getBigDecimal(principal)));
-    }
-
-    private static Map<PortfolioKey, Money> glp(List<PortfolioSnapshot> snapshots) {
-        return snapshots.stream().collect(Collectors.toMap(PortfolioSnapshot::key,
-                PortfolioSnapshot::grossLoanPortfolio, Money::plus, () -> new TreeMap<>(PortfolioKey.ORDER)));
     }
 
     private static Money orZero(Money amount, Money zero) {

@@ -2,12 +2,7 @@ package org.coopledger.reporting.portfolio;
 
 import org.coopledger.core.error.ErrorCode;
 import org.coopledger.core.error.LedgerException;
-import org.coopledger.core.loans.api.Installment;
-import org.coopledger.core.loans.api.InstallmentAllocation;
 import org.coopledger.core.loans.api.LoanComponents;
-import org.coopledger.core.loans.api.LoanId;
-import org.coopledger.core.members.api.MemberId;
-import org.coopledger.reporting.History;
 import org.coopledger.reporting.ReportingDatabase;
 import org.coopledger.reporting.loans.LoanEvents;
 import org.joda.money.CurrencyUnit;
@@ -18,8 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,13 +70,13 @@ class PortfolioQueriesTest {
     @BeforeAll
     static void buildPortfolio() {
         db = ReportingDatabase.start();
-        queries = new JdbcPortfolioQueries(db.jdbc());
+        queries = new JdbcPortfolioQueries(db.jdbc(), db.transactions());
         member("m1", "AMMAN", "REFUGEE", "FEMALE");
         member("m2", "AMMAN", "MIGRANT_WORKER", "MALE");
         member("m3", "IRBID", "REFUGEE", "MALE");
         member("m4", "IRBID", "HOST_COMMUNITY", "FEMALE");
 
-        Book book = new Book();
+        PortfolioBook book = new PortfolioBook();
         book.loan("L01", "m1", "BUSINESS", USD, "2026-01-01", 10, "100.00", "0.00");
         for (int i = 1; i <= 6; i++) {
             book.pay("L01", i, "0.00", "100.00");
@@ -113,7 +106,7 @@ class PortfolioQueriesTest {
         book.pay("L09", 2, "0.00", "100.00");
         book.close("L09", "2026-04-01");
         book.loan("L10", "m2", "EMERGENCY", USD, "2026-07-05", 3, "100.00", "0.00");
-        book.events.history().deliverTo(LoanEvents.projection(db));
+        book.deliverTo(db);
     }
 
     @AfterAll
@@ -383,73 +376,6 @@ class PortfolioQueriesTest {
     }
 
     private static void member(String memberId, String branch, String segment, String gender) {
-        db.jdbc().update("""
-                INSERT INTO member_projection (member_id, member_number, segment, branch, gender, join_date, status,
-                    last_sequence_number) VALUES (?, ?, ?, ?, ?, DATE '2024-01-01', 'ACTIVE', 0)""",
-                memberId, "M-" + memberId, segment, branch, gender);
-    }
-
-    /**
-     * Writes the loans' events; keeps what each loan still owes only to state it in the events
-     * (outstandingAfter), as the aggregate would. The figures under test come from the projection.
-     */
-    private static final class Book {
-        final LoanEvents events = new LoanEvents(new History());
-        final Map<String, LoanComponents> owed = new HashMap<>();
-        final Map<String, LocalDate> disbursements = new HashMap<>();
-
-        /** Disbursed on {@code disbursedOn}; installment k is due k months later. */
-        void loan(String id, String member, String product, CurrencyUnit currency, String disbursedOn, int count,
-                  String principalEach, String interestEach) {
-            LocalDate disbursed = LocalDate.parse(disbursedOn);
-            Money principal = LoanEvents.money(currency, principalEach);
-            Money interest = LoanEvents.money(currency, interestEach);
-            List<Installment> installments = new ArrayList<>();
-            for (int k = 1; k <= count; k++) {
-                installments.add(LoanEvents.installment(k, disbursed.plusMonths(k), principal, interest,
-                        Money.zero(currency)));
-            }
-            LoanId loanId = new LoanId(id);
-            events.submitted(loanId, new MemberId(member), product, principal.multipliedBy(count), count, "teller-1",
-                            disbursed.minusDays(2))
-                    .approved(loanId, "manager-1", disbursed.minusDays(1))
-                    .disbursed(loanId, new MemberId(member), id + "-out", disbursed, Money.zero(currency),
-                            installments.toArray(Installment[]::new));
-            owed.put(id, new LoanComponents(Money.zero(currency), Money.zero(currency),
-                    interest.multipliedBy(count), principal.multipliedBy(count)));
-            disbursements.put(id, disbursed);
-        }
-
-        /** Pays on installment {@code number} on the date it falls due ({@code number} months after disbursement). */
-        void pay(String id, int number, String interest, String principal) {
-            CurrencyUnit currency = owed.get(id).principal().getCurrencyUnit();
-            pay(id, disbursements.get(id).plusMonths(number).toString(), LoanEvents.paid(number,
-                    LoanEvents.parts(currency, "0", "0", interest, principal)));
-        }
-
-        void pay(String id, String date, InstallmentAllocation... allocations) {
-            LoanComponents total = LoanComponents.zero(owed.get(id).principal().getCurrencyUnit());
-            for (InstallmentAllocation allocation : allocations) {
-                total = total.plus(allocation.amounts());
-            }
-            LoanComponents after = owed.get(id).minus(total);
-            owed.put(id, after);
-            Money zero = Money.zero(total.principal().getCurrencyUnit());
-            events.repaid(new LoanId(id), id + "-" + date, LocalDate.parse(date), total.total(), zero, zero, after,
-                    allocations);
-        }
-
-        void writeOff(String id, String date) {
-            events.writtenOff(new LoanId(id), id + "-off", LocalDate.parse(date), owed.get(id));
-        }
-
-        void recover(String id, String date, String amount) {
-            Money money = LoanEvents.money(owed.get(id).principal().getCurrencyUnit(), amount);
-            events.recovered(new LoanId(id), id + "-back", LocalDate.parse(date), money, money);
-        }
-
-        void close(String id, String date) {
-            events.closed(new LoanId(id), LocalDate.parse(date));
-        }
+        PortfolioBook.member(db, memberId, branch, segment, gender);
     }
 }
