@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The report as scripts and dashboards read it: the record's fields, as named there. */
+/** A report ({@link BenchReport}, {@link ReplayReport}) as scripts and dashboards read it: the record's fields, as named there. */
 public final class ReportJson {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -16,7 +16,7 @@ public final class ReportJson {
     private ReportJson() {
     }
 
-    public static String render(BenchReport report) {
+    public static String render(Object report) {
         try {
             return JSON.writeValueAsString(report);
         } catch (IOException e) {
@@ -24,7 +24,7 @@ public final class ReportJson {
         }
     }
 
-    public static void write(BenchReport report, Path file) {
+    public static void write(Object report, Path file) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {

@@ -9,7 +9,9 @@ public enum Scenario {
     /** The teller mix of {@link OperationMix#postings()}, closed loop. */
     POSTINGS,
     /** Balance reads only: a member app polling balances, at a fixed rate or closed loop. */
-    READS;
+    READS,
+    /** A large history replayed into every projection by a rebuild; in-process only (see {@link ReplayBenchmark}). */
+    REPLAY;
 
     public OperationMix mix() {
         return this == POSTINGS ? OperationMix.postings() : OperationMix.only(OperationKind.BALANCE);

@@ -5,6 +5,9 @@ import org.coopledger.ops.bench.BenchSettings;
 import org.coopledger.ops.bench.Benchmark;
 import org.coopledger.ops.bench.DatabaseTarget;
 import org.coopledger.ops.bench.Durations;
+import org.coopledger.ops.bench.ReplayBenchmark;
+import org.coopledger.ops.bench.ReplayReport;
+import org.coopledger.ops.bench.ReplayTable;
 import org.coopledger.ops.bench.ReportJson;
 import org.coopledger.ops.bench.ReportTable;
 import org.coopledger.ops.bench.Scenario;
@@ -30,7 +33,7 @@ import java.util.concurrent.Callable;
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--scenario", required = true, converter = Scenario.Converter.class,
-            description = "postings (teller mix) or reads (balance reads)")
+            description = "postings (teller mix), reads (balance reads) or replay (rebuild all projections from --events events)")
     Scenario scenario;
 
     @Option(names = "--clients", defaultValue = "32", description = "concurrent clients (default: ${DEFAULT-VALUE})")
@@ -46,6 +49,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--accounts", defaultValue = "200", description = "funded accounts to seed (default: ${DEFAULT-VALUE})")
     int accounts;
+
+    @Option(names = "--events", defaultValue = "1000000",
+            description = "replay: events to append before the rebuild (default: ${DEFAULT-VALUE})")
+    long events;
 
     @Option(names = "--rate", defaultValue = "0",
             description = "operations per second over all clients, open loop; 0 = closed loop (default)")
@@ -80,11 +87,32 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (scenario == Scenario.REPLAY) {
+            return replay();
+        }
         DatabaseTarget database = dbUrl == null || dbUrl.isBlank() ? null : new DatabaseTarget(dbUrl, dbUser, dbPassword);
         BenchSettings settings = new BenchSettings(scenario, clients, duration, warmup, accounts, rate, target,
                 adminPassword, database, !noBaseline, ledgerProperties);
         BenchReport report = Benchmark.run(settings, System.err);
         System.out.print(ReportTable.render(report));
+        ReportJson.write(report, out);
+        System.err.println("report written to " + out.toAbsolutePath());
+        return report.errorCount() == 0 ? 0 : 1;
+    }
+
+    /** The replay seeds through the ledger's own beans, so it needs the ledger in this process. */
+    private Integer replay() {
+        if (target != null) {
+            throw new IllegalArgumentException("--scenario replay runs its own ledger in-process; --target is not supported");
+        }
+        if (events < 1 || events > ReplayBenchmark.MAX_EVENTS) {
+            throw new IllegalArgumentException("--events must be 1 to " + ReplayBenchmark.MAX_EVENTS);
+        }
+        if (accounts < 2 || accounts > BenchSettings.MAX_ACCOUNTS) {
+            throw new IllegalArgumentException("--accounts must be 2 to " + BenchSettings.MAX_ACCOUNTS);
+        }
+        ReplayReport report = ReplayBenchmark.run(events, accounts, clients, !noBaseline, ledgerProperties, System.err);
+        System.out.print(ReplayTable.render(report));
         ReportJson.write(report, out);
         System.err.println("report written to " + out.toAbsolutePath());
         return report.errorCount() == 0 ? 0 : 1;
