@@ -11,6 +11,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -46,8 +47,8 @@ public class ProcessorConfiguration {
     public static final String LOANS = "loans";
     public static final List<String> PROCESSING_GROUPS = List.of(MEMBERS, SAVINGS_ACCOUNTS, JOURNAL, SHARES, LOANS);
 
-    /** Events per transaction: one token update per batch, small enough to keep transactions short. */
-    static final int BATCH_SIZE = 100;
+    /** Events per transaction when not set ({@code ledger.projections.batch-size}); see {@link #reportingProcessors}. */
+    static final int DEFAULT_BATCH_SIZE = 100;
     /** Projections wait on the database, not the CPU: two workers keep four segments busy. */
     static final int WORKER_THREADS = 2;
     /** Segments are fixed when the tokens are first created; four lets up to four nodes share a group. */
@@ -58,11 +59,15 @@ public class ProcessorConfiguration {
                                                 TransactionManager transactionManager,
                                                 DeadLetterSchema deadLetterSchema,
                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                Serializer genericSerializer) {
+                                                Serializer genericSerializer,
+                                                @Value("${ledger.projections.batch-size:" + DEFAULT_BATCH_SIZE + "}") int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("ledger.projections.batch-size must be positive");
+        }
         return configurer -> configurer.eventProcessing(processing -> {
             for (String group : PROCESSING_GROUPS) {
                 processing.registerPooledStreamingEventProcessor(group,
-                        configuration -> configuration.eventStore(), pooledProcessor(group));
+                        configuration -> configuration.eventStore(), pooledProcessor(group, batchSize));
                 processing.registerDeadLetterQueue(group, configuration -> JdbcSequencedDeadLetterQueue.builder()
                         .processingGroup(group)
                         .connectionProvider(connectionProvider)
@@ -71,13 +76,24 @@ public class ProcessorConfiguration {
                         .eventSerializer(eventSerializer)
                         .genericSerializer(genericSerializer)
                         .build());
+                // Without the cache the invoker asks the queue (one SELECT COUNT(*) on deadletterentry)
+                // before every event whether its aggregate already has dead letters. The cache answers
+                // "no" from memory for sequences it has seen absent; a segment is only ever processed
+                // by one node, so nobody else can park a sequence of it meanwhile.
+                processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                        (configuration, builder) -> builder.enableSequenceIdentifierCache());
             }
         });
     }
 
-    private static EventProcessingConfigurer.PooledStreamingProcessorConfiguration pooledProcessor(String group) {
+    /**
+     * {@code batchSize} is the most events one transaction applies, with one token update and one
+     * commit: live traffic fills far less, so it only bites when a processor catches up or replays.
+     */
+    private static EventProcessingConfigurer.PooledStreamingProcessorConfiguration pooledProcessor(String group,
+                                                                                                   int batchSize) {
         return (configuration, builder) -> builder
-                .batchSize(BATCH_SIZE)
+                .batchSize(batchSize)
                 .initialSegmentCount(INITIAL_SEGMENTS)
                 .coordinatorExecutor(Executors.newScheduledThreadPool(1, new AxonThreadFactory("Coordinator - " + group)))
                 .workerExecutor(Executors.newScheduledThreadPool(WORKER_THREADS, new AxonThreadFactory("Worker - " + group)));
