@@ -49,8 +49,9 @@ public final class Savepoint {
     private final JdbcTemplate jdbc;
     /** Events at global indexes up to this one run in savepoints; -1 = none. */
     private final AtomicLong carefulUpTo = new AtomicLong(-1);
+    private static final AtomicLong INSTANCES = new AtomicLong();
     /** Names this instance's pending writes among the unit of work's resources. */
-    private final String resourceKey = "projection-writes-" + System.identityHashCode(this);
+    private final String resourceKey = "projection-writes-" + INSTANCES.incrementAndGet();
 
     public Savepoint(PlatformTransactionManager transactionManager) {
         this(transactionManager, null);

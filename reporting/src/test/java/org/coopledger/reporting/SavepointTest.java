@@ -5,12 +5,16 @@ import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.Types;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,5 +113,40 @@ class SavepointTest {
         });
         assertThat(db.jdbc().queryForList("SELECT member_id FROM member_projection ORDER BY member_id", String.class))
                 .containsExactly("m-10", "m-12");
+    }
+
+    private static TrackedEventMessage<?> eventAt(long position) {
+        return new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(position),
+                GenericEventMessage.asEventMessage("event " + position));
+    }
+
+    private static long positionOfCurrentEvent() {
+        return ((TrackedEventMessage<?>) CurrentUnitOfWork.get().getMessage()).trackingToken().position().orElseThrow();
+    }
+
+    @Test
+    void aBatchsDeferredWritesReachTheDatabaseWhenItCommitsInPhaseOrder() {
+        Savepoint deferred = new Savepoint(db.transactions(), db.jdbc());
+        AtomicLong rowsDuringTheBatch = new AtomicLong(-1);
+        new TransactionTemplate(db.transactions()).executeWithoutResult(tx ->
+                new BatchingUnitOfWork<>(List.of(eventAt(20), eventAt(21))).execute(() -> {
+                    if (positionOfCurrentEvent() == 20) {
+                        // Written before the insert of its row, but in a later phase.
+                        deferred.write(List.of(new Savepoint.Statement(1,
+                                "UPDATE member_projection SET status = 'EXITED' WHERE member_id = ?",
+                                new Object[]{"m-20"}, new int[]{Types.VARCHAR})));
+                    } else {
+                        deferred.write(List.of(new Savepoint.Statement(0, """
+                                INSERT INTO member_projection (member_id, member_number, sealed_legal_name, segment,
+                                    branch, join_date, status, last_sequence_number)
+                                VALUES (?, 'M-1', 'x', 'REFUGEE', 'B', DATE '2026-01-01', 'ACTIVE', 0)""",
+                                new Object[]{"m-20"}, new int[]{Types.VARCHAR})));
+                        rowsDuringTheBatch.set(db.count("member_projection"));
+                    }
+                }));
+
+        assertThat(rowsDuringTheBatch).as("nothing is written while the batch runs").hasValue(0);
+        assertThat(db.jdbc().queryForObject("SELECT status FROM member_projection WHERE member_id = 'm-20'", String.class))
+                .isEqualTo("EXITED");
     }
 }
