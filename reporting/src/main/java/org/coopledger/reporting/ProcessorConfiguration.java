@@ -7,10 +7,12 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -46,8 +48,12 @@ public class ProcessorConfiguration {
     public static final String LOANS = "loans";
     public static final List<String> PROCESSING_GROUPS = List.of(MEMBERS, SAVINGS_ACCOUNTS, JOURNAL, SHARES, LOANS);
 
-    /** Events per transaction: one token update per batch, small enough to keep transactions short. */
-    static final int BATCH_SIZE = 100;
+    /**
+     * Most events per processor transaction ({@code ledger.projections.batch-size}). Live traffic
+     * never fills it; a replay or a catch-up does, and then each commit, token update and JDBC
+     * batch of projection rows is shared by up to this many events (docs/PERFORMANCE.md, Replay).
+     */
+    static final int DEFAULT_BATCH_SIZE = 1_000;
     /** Projections wait on the database, not the CPU: two workers keep four segments busy. */
     static final int WORKER_THREADS = 2;
     /** Segments are fixed when the tokens are first created; four lets up to four nodes share a group. */
@@ -58,11 +64,16 @@ public class ProcessorConfiguration {
                                                 TransactionManager transactionManager,
                                                 DeadLetterSchema deadLetterSchema,
                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                Serializer genericSerializer) {
+                                                Serializer genericSerializer,
+                                                @Value("${ledger.projections.batch-size:" + DEFAULT_BATCH_SIZE + "}") int batchSize,
+                                                @Value("${ledger.projections.event-metrics:false}") boolean eventMetrics) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("ledger.projections.batch-size must be positive");
+        }
         return configurer -> configurer.eventProcessing(processing -> {
             for (String group : PROCESSING_GROUPS) {
                 processing.registerPooledStreamingEventProcessor(group,
-                        configuration -> configuration.eventStore(), pooledProcessor(group));
+                        configuration -> configuration.eventStore(), pooledProcessor(group, batchSize));
                 processing.registerDeadLetterQueue(group, configuration -> JdbcSequencedDeadLetterQueue.builder()
                         .processingGroup(group)
                         .connectionProvider(connectionProvider)
@@ -71,13 +82,30 @@ public class ProcessorConfiguration {
                         .eventSerializer(eventSerializer)
                         .genericSerializer(genericSerializer)
                         .build());
+                // Without the cache the invoker asks the queue (one SELECT COUNT(*) on deadletterentry)
+                // before every event whether its aggregate already has dead letters. The cache answers
+                // "no" from memory for sequences it has seen absent; a segment is only ever processed
+                // by one node, so nobody else can park a sequence of it meanwhile.
+                processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                        (configuration, builder) -> builder.enableSequenceIdentifierCache());
+                // Axon's Micrometer monitors time and count every event per processor, building a tagged
+                // meter id each time: 16 % of the CPU of a replay (docs/PERFORMANCE.md), more than the
+                // projections' own work. Progress stays visible in the tokens (GET /admin/projections).
+                if (!eventMetrics) {
+                    processing.registerMessageMonitor(group, configuration -> NoOpMessageMonitor.INSTANCE);
+                }
             }
         });
     }
 
-    private static EventProcessingConfigurer.PooledStreamingProcessorConfiguration pooledProcessor(String group) {
+    /**
+     * {@code batchSize} is the most events one transaction applies, with one token update and one
+     * commit: live traffic fills far less, so it only bites when a processor catches up or replays.
+     */
+    private static EventProcessingConfigurer.PooledStreamingProcessorConfiguration pooledProcessor(String group,
+                                                                                                   int batchSize) {
         return (configuration, builder) -> builder
-                .batchSize(BATCH_SIZE)
+                .batchSize(batchSize)
                 .initialSegmentCount(INITIAL_SEGMENTS)
                 .coordinatorExecutor(Executors.newScheduledThreadPool(1, new AxonThreadFactory("Coordinator - " + group)))
                 .workerExecutor(Executors.newScheduledThreadPool(WORKER_THREADS, new AxonThreadFactory("Worker - " + group)));

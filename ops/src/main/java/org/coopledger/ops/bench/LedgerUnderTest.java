@@ -22,12 +22,13 @@ import java.util.stream.Stream;
  * temporary folder (and removes afterwards), or one already running at a URL.
  *
  * @param database null when a remote ledger was given without a database URL (no baseline then)
+ * @param context  the in-process ledger's beans (the replay scenario seeds through them); null when remote
  */
 record LedgerUnderTest(URI baseUrl, String adminPassword, DatabaseTarget database, boolean inProcess,
-                       AutoCloseable stop) implements AutoCloseable {
+                       ConfigurableApplicationContext context, AutoCloseable stop) implements AutoCloseable {
 
     static LedgerUnderTest remote(URI baseUrl, String adminPassword, DatabaseTarget database) {
-        return new LedgerUnderTest(baseUrl, adminPassword, database, false, () -> { });
+        return new LedgerUnderTest(baseUrl, adminPassword, database, false, null, () -> { });
     }
 
     /** Real HTTP on a free port, quiet logs, on the embedded default (durable commits) in a temporary folder. */
@@ -45,7 +46,7 @@ record LedgerUnderTest(URI baseUrl, String adminPassword, DatabaseTarget databas
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         HikariDataSource pool = context.getBean(HikariDataSource.class);
         DatabaseTarget database = new DatabaseTarget(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
-        return new LedgerUnderTest(URI.create("http://127.0.0.1:" + port), adminPassword, database, true, () -> {
+        return new LedgerUnderTest(URI.create("http://127.0.0.1:" + port), adminPassword, database, true, context, () -> {
             context.close();
             deleteRecursively(dataDir);
         });

@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A run's report as scripts and dashboards read it: the record's fields, as named there. */
+/** A run's report ({@link BenchReport}, {@link ReplayReport}, {@link PortfolioBenchReport}) as scripts and dashboards read it: the record's fields, as named there. */
 public final class ReportJson {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -11,13 +11,15 @@ public enum Scenario {
     /** Balance reads only: a member app polling balances, at a fixed rate or closed loop. */
     READS,
     /** Portfolio and savings reports on a large seeded read model, one request at a time ({@link PortfolioBench}). */
-    REPORT;
+    REPORT,
+    /** A large history replayed into every projection by a rebuild; in-process only (see {@link ReplayBenchmark}). */
+    REPLAY;
 
     public OperationMix mix() {
         return switch (this) {
             case POSTINGS -> OperationMix.postings();
             case READS -> OperationMix.only(OperationKind.BALANCE);
-            case REPORT -> throw new IllegalStateException("the report scenario sends no operation mix");
+            case REPORT, REPLAY -> throw new IllegalStateException("the " + label() + " scenario sends no operation mix");
         };
     }
 

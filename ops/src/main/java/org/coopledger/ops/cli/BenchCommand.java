@@ -8,6 +8,9 @@ import org.coopledger.ops.bench.Durations;
 import org.coopledger.ops.bench.PortfolioBench;
 import org.coopledger.ops.bench.PortfolioBenchReport;
 import org.coopledger.ops.bench.PortfolioBenchSettings;
+import org.coopledger.ops.bench.ReplayBenchmark;
+import org.coopledger.ops.bench.ReplayReport;
+import org.coopledger.ops.bench.ReplayTable;
 import org.coopledger.ops.bench.ReportJson;
 import org.coopledger.ops.bench.ReportTable;
 import org.coopledger.ops.bench.Scenario;
@@ -35,7 +38,7 @@ import java.util.concurrent.Callable;
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--scenario", required = true, converter = Scenario.Converter.class,
-            description = "postings (teller mix), reads (balance reads) or report (portfolio and savings reports on a seeded read model)")
+            description = "postings (teller mix), reads (balance reads), replay (rebuild all projections from --events events) or report (portfolio and savings reports on a seeded read model)")
     Scenario scenario;
 
     @Option(names = "--clients", defaultValue = "32", description = "concurrent clients (default: ${DEFAULT-VALUE})")
@@ -49,7 +52,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "unmeasured load before the window (default: ${DEFAULT-VALUE})")
     Duration warmup;
 
-    @Option(names = "--accounts", description = "postings/reads: funded accounts to seed over the API (default: 200); "
+    @Option(names = "--accounts", description = "postings/reads/replay: funded accounts to seed over the API (default: 200); "
             + "report: savings accounts to seed with SQL (default: 100000)")
     Integer accounts;
 
@@ -59,6 +62,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "20",
             description = "report: measured requests per case, one at a time (default: ${DEFAULT-VALUE})")
     int repeats;
+
+    @Option(names = "--events", defaultValue = "1000000",
+            description = "replay: events to append before the rebuild (default: ${DEFAULT-VALUE})")
+    long events;
 
     @Option(names = "--rate", defaultValue = "0",
             description = "operations per second over all clients, open loop; 0 = closed loop (default)")
@@ -93,6 +100,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (scenario == Scenario.REPLAY) {
+            return replay();
+        }
         DatabaseTarget database = dbUrl == null || dbUrl.isBlank() ? null : new DatabaseTarget(dbUrl, dbUser, dbPassword);
         if (scenario == Scenario.REPORT) {
             return report(database);
@@ -115,5 +125,24 @@ final class BenchCommand implements Callable<Integer> {
         ReportJson.write(report, out);
         System.err.println("report written to " + out.toAbsolutePath());
         return report.allWithinTarget() ? 0 : 1;
+    }
+
+    /** The replay seeds through the ledger's own beans, so it needs the ledger in this process. */
+    private Integer replay() {
+        if (target != null) {
+            throw new IllegalArgumentException("--scenario replay runs its own ledger in-process; --target is not supported");
+        }
+        if (events < 1 || events > ReplayBenchmark.MAX_EVENTS) {
+            throw new IllegalArgumentException("--events must be 1 to " + ReplayBenchmark.MAX_EVENTS);
+        }
+        int replayAccounts = accounts == null ? 200 : accounts;
+        if (replayAccounts < 2 || replayAccounts > BenchSettings.MAX_ACCOUNTS) {
+            throw new IllegalArgumentException("--accounts must be 2 to " + BenchSettings.MAX_ACCOUNTS);
+        }
+        ReplayReport report = ReplayBenchmark.run(events, replayAccounts, clients, !noBaseline, ledgerProperties, System.err);
+        System.out.print(ReplayTable.render(report));
+        ReportJson.write(report, out);
+        System.err.println("report written to " + out.toAbsolutePath());
+        return report.errorCount() == 0 ? 0 : 1;
     }
 }

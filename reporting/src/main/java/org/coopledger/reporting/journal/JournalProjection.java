@@ -32,12 +32,18 @@ class JournalProjection {
     private static final int[] COLUMN_TYPES = {Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.VARCHAR,
             Types.VARCHAR, Types.VARCHAR, Types.NUMERIC, Types.CHAR, Types.DATE, Types.BIGINT};
 
+    private static final String INSERT_LINE = """
+            INSERT INTO journal_line (event_id, line_no, transaction_id, event_type, gl_code, side, amount,
+                currency, booking_date, global_index)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (event_id, line_no) DO NOTHING""";
+
     private final JdbcTemplate jdbc;
     private final Savepoint savepoint;
 
     JournalProjection(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
-        this.savepoint = new Savepoint(transactionManager);
+        this.savepoint = new Savepoint(transactionManager, jdbc);
     }
 
     /**
@@ -51,19 +57,16 @@ class JournalProjection {
         String eventType = event.getClass().getSimpleName();
         List<JournalLine> lines = event.journal().lines();
         // Line numbers come from the position in the entry, not from equality: two identical lines are two postings.
-        List<Object[]> rows = new ArrayList<>(lines.size());
+        List<Savepoint.Statement> rows = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             JournalLine line = lines.get(i);
-            rows.add(new Object[]{message.getIdentifier(), i + 1, event.transactionId().value(), eventType,
-                    line.account().code(), line.side().name(), line.amount().getAmount(),
-                    line.amount().getCurrencyUnit().getCode(), event.bookingDate(), globalIndex});
+            rows.add(new Savepoint.Statement(0, INSERT_LINE, new Object[]{message.getIdentifier(), i + 1,
+                    event.transactionId().value(), eventType, line.account().code(), line.side().name(),
+                    line.amount().getAmount(), line.amount().getCurrencyUnit().getCode(), event.bookingDate(),
+                    globalIndex}, COLUMN_TYPES));
         }
-        savepoint.run(() -> jdbc.batchUpdate("""
-                INSERT INTO journal_line (event_id, line_no, transaction_id, event_type, gl_code, side, amount,
-                    currency, booking_date, global_index)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (event_id, line_no) DO NOTHING""",
-                rows, COLUMN_TYPES));
+        // Sent with the other lines of the processor's batch as one JDBC batch (see Savepoint#write).
+        savepoint.write(rows);
     }
 
     /** A replay rebuilds the journal from the first event. */

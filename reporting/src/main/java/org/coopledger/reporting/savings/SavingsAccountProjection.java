@@ -29,6 +29,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.sql.Types;
 
 /**
  * Keeps {@code savings_account_projection} and {@code savings_statement_line}. Runs in the
@@ -36,31 +38,42 @@ import java.time.ZoneOffset;
  * Idempotent under replay and redelivery: a statement line is keyed by (account, sequence number
  * of its event) and inserted at most once; account columns are set to the absolute values the
  * events state (balanceAfter, totalHeldAfter), and only by an event newer than the last applied.
- * Each event's SQL runs in a savepoint, so a failing one can be dead-lettered.
+ * A batch's writes go to the database together at its end, and a refused event is dead-lettered
+ * (see {@link Savepoint#write}).
  */
 @Component
 @ProcessingGroup(ProcessorConfiguration.SAVINGS_ACCOUNTS)
 class SavingsAccountProjection {
+
+    /**
+     * Phases of the deferred writes (see {@link Savepoint#write}): accounts are created before
+     * any of their lines and updates, and updates keep event order among themselves.
+     */
+    private static final int INSERT_ACCOUNTS = 0;
+    private static final int INSERT_LINES = 1;
+    private static final int UPDATE_ACCOUNTS = 2;
 
     private final JdbcTemplate jdbc;
     private final Savepoint savepoint;
 
     SavingsAccountProjection(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
-        this.savepoint = new Savepoint(transactionManager);
+        this.savepoint = new Savepoint(transactionManager, jdbc);
     }
 
     /** The account's currency is the currency of its minimum balance. */
     @EventHandler
     void on(SavingsAccountOpened event, @SequenceNumber long sequenceNumber) {
         Money minimum = event.minimumBalance();
-        update("""
+        savepoint.write(List.of(new Savepoint.Statement(INSERT_ACCOUNTS, """
                 INSERT INTO savings_account_projection (account_id, member_id, product_code, currency, status,
                     balance, held, minimum_balance, opened_on, last_sequence_number)
                 VALUES (?, ?, ?, ?, 'OPEN', 0, 0, ?, ?, ?)
                 ON CONFLICT (account_id) DO NOTHING""",
-                event.accountId().value(), event.memberId().value(), event.productCode(),
-                minimum.getCurrencyUnit().getCode(), minimum.getAmount(), event.openedOn(), sequenceNumber);
+                new Object[]{event.accountId().value(), event.memberId().value(), event.productCode(),
+                        minimum.getCurrencyUnit().getCode(), minimum.getAmount(), event.openedOn(), sequenceNumber},
+                new int[]{Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.CHAR, Types.NUMERIC, Types.DATE,
+                        Types.BIGINT})));
     }
 
     @EventHandler
@@ -125,10 +138,8 @@ class SavingsAccountProjection {
 
     @EventHandler
     void on(SavingsAccountClosed event, @SequenceNumber long sequenceNumber) {
-        update("""
-                UPDATE savings_account_projection SET status = 'CLOSED', closed_on = ?, last_sequence_number = ?
-                WHERE account_id = ? AND last_sequence_number < ?""",
-                event.closedOn(), sequenceNumber, event.accountId().value(), sequenceNumber);
+        savepoint.write(List.of(updateAccount(event.accountId(), sequenceNumber, null, null, "CLOSED",
+                event.closedOn())));
     }
 
     /** A replay rebuilds both tables from the first event. */
@@ -139,34 +150,41 @@ class SavingsAccountProjection {
 
     private void post(Movement movement) {
         String accountId = movement.accountId().value();
-        savepoint.run(() -> {
-            jdbc.update("""
-                    INSERT INTO savings_statement_line (account_id, entry_no, transaction_id, type, direction, amount,
-                        currency, balance_after, booking_date, value_date, reference, recorded_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (account_id, entry_no) DO NOTHING""",
-                    accountId, movement.entryNo(), movement.transactionId().value(), movement.type().name(),
-                    movement.type().direction(), movement.amount().getAmount(),
-                    movement.amount().getCurrencyUnit().getCode(), movement.balanceAfter().getAmount(),
-                    movement.bookingDate(), movement.valueDate(), movement.reference(),
-                    OffsetDateTime.ofInstant(movement.recordedAt(), ZoneOffset.UTC));
-            jdbc.update("""
-                    UPDATE savings_account_projection SET balance = ?, last_sequence_number = ?
-                    WHERE account_id = ? AND last_sequence_number < ?""",
-                    movement.balanceAfter().getAmount(), movement.entryNo(), accountId, movement.entryNo());
-        });
+        savepoint.write(List.of(new Savepoint.Statement(INSERT_LINES, """
+                        INSERT INTO savings_statement_line (account_id, entry_no, transaction_id, type, direction, amount,
+                            currency, balance_after, booking_date, value_date, reference, recorded_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (account_id, entry_no) DO NOTHING""",
+                        new Object[]{accountId, movement.entryNo(), movement.transactionId().value(),
+                                movement.type().name(), movement.type().direction(), movement.amount().getAmount(),
+                                movement.amount().getCurrencyUnit().getCode(), movement.balanceAfter().getAmount(),
+                                movement.bookingDate(), movement.valueDate(), movement.reference(),
+                                OffsetDateTime.ofInstant(movement.recordedAt(), ZoneOffset.UTC)},
+                        new int[]{Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+                                Types.NUMERIC, Types.CHAR, Types.NUMERIC, Types.DATE, Types.DATE, Types.VARCHAR,
+                                Types.TIMESTAMP_WITH_TIMEZONE}),
+                updateAccount(movement.accountId(), movement.entryNo(), movement.balanceAfter(), null, null, null)));
     }
 
     private void setHeld(AccountId accountId, Money totalHeldAfter, long sequenceNumber) {
-        update("""
-                UPDATE savings_account_projection SET held = ?, last_sequence_number = ?
-                WHERE account_id = ? AND last_sequence_number < ?""",
-                totalHeldAfter.getAmount(), sequenceNumber, accountId.value(), sequenceNumber);
+        savepoint.write(List.of(updateAccount(accountId, sequenceNumber, null, totalHeldAfter, null, null)));
     }
 
-    /** One statement in its own savepoint (see {@link Savepoint}). */
-    private void update(String sql, Object... args) {
-        savepoint.run(() -> jdbc.update(sql, args));
+    /**
+     * Every change to an account row is this one statement: the columns an event sets (the others
+     * null, kept by COALESCE), only by an event newer than the last applied. One SQL text for all
+     * of them lets a batch's account updates go as one JDBC batch in event order.
+     */
+    private static Savepoint.Statement updateAccount(AccountId accountId, long sequenceNumber, Money balance,
+                                                     Money held, String status, LocalDate closedOn) {
+        return new Savepoint.Statement(UPDATE_ACCOUNTS, """
+                UPDATE savings_account_projection SET balance = COALESCE(?, balance), held = COALESCE(?, held),
+                    status = COALESCE(?, status), closed_on = COALESCE(?, closed_on), last_sequence_number = ?
+                WHERE account_id = ? AND last_sequence_number < ?""",
+                new Object[]{balance == null ? null : balance.getAmount(), held == null ? null : held.getAmount(),
+                        status, closedOn, sequenceNumber, accountId.value(), sequenceNumber},
+                new int[]{Types.NUMERIC, Types.NUMERIC, Types.VARCHAR, Types.DATE, Types.BIGINT, Types.VARCHAR,
+                        Types.BIGINT});
     }
 
     /** What a statement line records, whichever event it comes from. */

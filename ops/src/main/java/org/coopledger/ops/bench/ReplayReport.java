@@ -1,0 +1,34 @@
+package org.coopledger.ops.bench;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one replay run measured; printed as a table and written as JSON with the same fields.
+ * Throughput is every event of the store replayed into every projection, divided by the wall
+ * time from the start of the rebuild until the last processing group had caught up.
+ *
+ * @param errors dead letters per processing group after the rebuild, and processors left in error
+ */
+public record ReplayReport(String scenario, String ledger, Settings settings, Machine machine, Seed seed,
+                           long eventsReplayed, double seconds, double eventsPerSecond, List<GroupFigures> groups,
+                           Map<String, Long> errors, HeapFigures heap, ReplayBaseline.Figures baseline,
+                           BenchReport.Ratio ratio) {
+
+    /** @param events events asked for; the store also holds what the HTTP seeding produced */
+    public record Settings(long events, int accounts, List<String> ledgerProperties) {
+    }
+
+    /** How the history was made: accounts over HTTP, then movements appended straight to the store. */
+    public record Seed(int accountsOverHttp, long eventsAppended, double appendSeconds, double appendEventsPerSecond,
+                       long eventsInStore) {
+    }
+
+    /** @param seconds from the start of the rebuild until this group had processed the head */
+    public record GroupFigures(String group, double seconds, double eventsPerSecond) {
+    }
+
+    public long errorCount() {
+        return errors.values().stream().mapToLong(Long::longValue).sum();
+    }
+}

@@ -1,0 +1,51 @@
+package org.coopledger.ops.bench;
+
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The replay report as a person reads it in a terminal. */
+public final class ReplayTable {
+
+    private static final double MIB = 1024.0 * 1024.0;
+
+    private ReplayTable() {
+    }
+
+    public static String render(ReplayReport r) {
+        StringBuilder out = new StringBuilder();
+        out.append(f("ledgerctl bench: scenario replay, %,d events asked, %d accounts%s%n", r.settings().events(),
+                r.settings().accounts(), r.settings().ledgerProperties().isEmpty() ? ""
+                        : ", ledger properties " + r.settings().ledgerProperties()));
+        Machine m = r.machine();
+        out.append(f("machine: %d cores, max heap %.0f MiB, Java %s%n", m.cores(), m.maxHeapBytes() / MIB, m.javaVersion()));
+        out.append(f("database: %s (%s)%n", m.postgresVersion(), m.durability()));
+        out.append(f("ledger: %s%n", r.ledger()));
+        ReplayReport.Seed s = r.seed();
+        out.append(f("seed: %d accounts over HTTP, then %,d events appended to the store in %.1f s (%.0f events/s); %,d events in the store%n%n",
+                s.accountsOverHttp(), s.eventsAppended(), s.appendSeconds(), s.appendEventsPerSecond(), s.eventsInStore()));
+        out.append(f("%-18s %10s %12s%n", "group", "caught up s", "events/s"));
+        r.groups().forEach(g -> out.append(f("%-18s %10.1f %12.0f%n", g.group(), g.seconds(), g.eventsPerSecond())));
+        out.append(f("%-18s %10.1f %12.0f%n", "all (rebuild)", r.seconds(), r.eventsPerSecond()));
+        out.append(f("%nevents replayed: %,d in %.1f s: %.0f events/s into all projections%n", r.eventsReplayed(),
+                r.seconds(), r.eventsPerSecond()));
+        out.append(f("errors: %s%n", r.errors().isEmpty() ? "none" : r.errors().entrySet().stream()
+                .map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", "))));
+        HeapFigures h = r.heap();
+        out.append(f("heap (ledger, one JVM) during the rebuild: peak used %.0f MiB sampled, %.0f MiB sum of pool peaks, max %.0f MiB; GC %d collections, %d ms%n",
+                h.peakUsedSampledBytes() / MIB, h.poolPeaksSumBytes() / MIB, h.maxBytes() / MIB, h.gcCount(), h.gcMillis()));
+        ReplayBaseline.Figures b = r.baseline();
+        if (b == null) {
+            out.append("baseline: not run\n");
+        } else {
+            out.append(f("%nbaseline, %s:%n  %,d events in %.1f s: %.0f events/s%n", b.description(), b.rows(),
+                    b.seconds(), b.rowsPerSecond()));
+            out.append(f("%n%s: %.3f%n", r.ratio().label(), r.ratio().value()));
+        }
+        return out.toString();
+    }
+
+    /** Fixed locale: a decimal comma would make the table disagree with the JSON. */
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}
