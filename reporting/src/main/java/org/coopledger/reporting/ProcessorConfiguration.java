@@ -52,9 +52,8 @@ public class ProcessorConfiguration {
      * Most events per processor transaction ({@code ledger.projections.batch-size}). Live traffic
      * never fills it; a replay or a catch-up does, and then each commit, token update and JDBC
      * batch of projection rows is shared by up to this many events (docs/PERFORMANCE.md, Replay).
-     * Not 1,000: a 1,000,000-event rebuild at 1,000 ran out of a 512 MB heap (up to ten batches
-     * of deserialised events and their deferred rows at once, on top of Axon's fixed buffer of
-     * 1,024 events per work package; the exact cause is not yet established).
+     * 1,000 was tried: one noisy run showed a small gain, and a 1,000,000-event rebuild ran out
+     * of a 512 MB heap, as it then did at 100 too (cause open, docs/PERFORMANCE.md, Replay).
      */
     static final int DEFAULT_BATCH_SIZE = 100;
     /** Projections wait on the database, not the CPU: two workers keep four segments busy. */
