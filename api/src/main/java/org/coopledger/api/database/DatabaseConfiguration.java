@@ -40,7 +40,21 @@ public class DatabaseConfiguration {
         // No JIT compilation of queries: the ledger's statements and reports are index-driven and
         // short, and PostgreSQL's JIT (on by default where it is built in) spent 1.4 s compiling a
         // portfolio query that runs in a fraction of that (docs/PERFORMANCE.md, "Reports").
-        config.addDataSourceProperty("options", "-c jit=off");
+        //
+        // The time bounds are the server's: a statement running longer than statement-timeout is
+        // cancelled, and a session idle inside a transaction longer than idle-in-transaction-timeout
+        // is ended, which rolls it back and frees its locks. They replace Axon's unit-of-work time
+        // limits (axon.timeout.enabled=false in application.yml), which cost a Thread.getStackTrace
+        // per command (6 % of a posting's CPU, docs/PERFORMANCE.md) and could only interrupt a
+        // thread, which does not stop a JDBC call waiting on its socket.
+        config.addDataSourceProperty("options", "-c jit=off"
+                + " -c statement_timeout=" + properties.statementTimeout().toMillis()
+                + " -c idle_in_transaction_session_timeout=" + properties.idleInTransactionTimeout().toMillis());
+        // And the client's: a connection whose server stopped answering (a half-open TCP
+        // connection after a network fault) fails instead of holding a request thread forever.
+        // Longer than the statement timeout, so a slow statement is the server's to cancel.
+        config.addDataSourceProperty("socketTimeout",
+                String.valueOf(properties.statementTimeout().plusSeconds(30).toSeconds()));
         config.setPoolName("ledger");
         config.setMaximumPoolSize(properties.poolSize());
         // Fail fast instead of queueing requests for 30 s when the database is gone (see application.yml).

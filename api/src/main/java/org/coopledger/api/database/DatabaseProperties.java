@@ -16,14 +16,27 @@ import java.time.Duration;
  * @param embeddedPort port of the embedded server; 0 picks a free one
  * @param poolSize   connections in the pool
  * @param connectionTimeout how long a request waits for a connection before it is answered 503
+ * @param statementTimeout  longest any one statement of the ledger may run before PostgreSQL cancels it
+ * @param idleInTransactionTimeout longest a transaction may sit open with nothing sent before
+ *                          PostgreSQL ends the session (a stuck or paused node releases its locks)
  */
 @ConfigurationProperties(prefix = "ledger.db")
 public record DatabaseProperties(String url, String username, String password, Path dataDir,
-                                 int embeddedPort, int poolSize, Duration connectionTimeout) {
+                                 int embeddedPort, int poolSize, Duration connectionTimeout,
+                                 Duration statementTimeout, Duration idleInTransactionTimeout) {
 
     public DatabaseProperties {
         if (connectionTimeout == null) {
             connectionTimeout = Duration.ofSeconds(2);
+        }
+        if (statementTimeout == null) {
+            statementTimeout = Duration.ofSeconds(60);
+        }
+        if (idleInTransactionTimeout == null) {
+            idleInTransactionTimeout = Duration.ofSeconds(60);
+        }
+        if (statementTimeout.toMillis() < 1 || idleInTransactionTimeout.toMillis() < 1) {
+            throw new IllegalArgumentException("ledger.db.statement-timeout and idle-in-transaction-timeout must be positive");
         }
     }
 

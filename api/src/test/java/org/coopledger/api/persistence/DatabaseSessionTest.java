@@ -17,4 +17,10 @@ class DatabaseSessionTest extends IntegrationTest {
     void theLedgersConnectionsRunWithoutQueryJitCompilation() {
         assertThat(jdbc.queryForObject("SHOW jit", String.class)).isEqualTo("off");
     }
+
+    @Test
+    void theLedgersConnectionsAreTimeBoundedByTheServer() {
+        assertThat(jdbc.queryForObject("SHOW statement_timeout", String.class)).isEqualTo("1min");
+        assertThat(jdbc.queryForObject("SHOW idle_in_transaction_session_timeout", String.class)).isEqualTo("1min");
+    }
 }

@@ -92,7 +92,7 @@ final class BenchCommand implements Callable<Integer> {
     boolean noBaseline;
 
     @Option(names = "--ledger-property", paramLabel = "NAME=VALUE",
-            description = "in-process: a Spring property for the ledger, repeatable (e.g. axon.timeout.enabled=false), to measure a what-if")
+            description = "in-process: a Spring property for the ledger, repeatable (e.g. ledger.projections.batch-size=1000), to measure a what-if")
     List<String> ledgerProperties = new ArrayList<>();
 
     @Option(names = "--out", defaultValue = "target/bench.json", description = "JSON report (default: ${DEFAULT-VALUE})")
