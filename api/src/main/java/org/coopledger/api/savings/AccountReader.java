@@ -4,9 +4,12 @@ import org.coopledger.api.security.Access;
 import org.coopledger.core.error.ErrorCode;
 import org.coopledger.core.error.LedgerException;
 import org.coopledger.core.savings.api.AccountId;
+import org.coopledger.reporting.savings.AccountBalance;
 import org.coopledger.reporting.savings.SavingsAccountView;
 import org.coopledger.reporting.savings.SavingsQueries;
 import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
 
 /**
  * Finds an account the caller may see. Another member's account answers exactly like an unknown
@@ -30,5 +33,13 @@ class AccountReader {
                 .orElseThrow(() -> new LedgerException(ErrorCode.ACCOUNT_NOT_FOUND, "no such account"));
         access.checkCanRead(view.memberId(), ErrorCode.ACCOUNT_NOT_FOUND);
         return view;
+    }
+
+    /** The balance at the end of {@code date} of an account the caller may see, in one query. */
+    AccountBalance readableBalance(AccountId accountId, LocalDate date) {
+        AccountBalance balance = queries.balanceAsOf(accountId, date)
+                .orElseThrow(() -> new LedgerException(ErrorCode.ACCOUNT_NOT_FOUND, "no such account"));
+        access.checkCanRead(balance.owner(), ErrorCode.ACCOUNT_NOT_FOUND);
+        return balance;
     }
 }

@@ -6,9 +6,9 @@ import org.coopledger.core.error.ErrorCode;
 import org.coopledger.core.error.LedgerException;
 import org.coopledger.core.savings.api.AccountId;
 import org.coopledger.reporting.savings.SavingsAccountView;
+import org.coopledger.reporting.savings.AccountBalance;
 import org.coopledger.reporting.savings.SavingsQueries;
 import org.coopledger.reporting.savings.StatementPage;
-import org.joda.money.Money;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,10 +61,9 @@ class StatementController {
     @PreAuthorize("hasAnyRole('TELLER', 'MANAGER', 'AUDITOR', 'MEMBER')")
     public BalanceResponse balance(@PathVariable String accountId,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        AccountId id = reader.readable(AccountIds.parse(accountId, "accountId")).accountId();
+        AccountId id = AccountIds.parse(accountId, "accountId");
         LocalDate date = asOf != null ? asOf : calendar.today();
-        Money balance = queries.balanceAsOf(id, date)
-                .orElseThrow(() -> new LedgerException(ErrorCode.ACCOUNT_NOT_FOUND, "no such account"));
-        return new BalanceResponse(id.value(), date, balance);
+        AccountBalance balance = reader.readableBalance(id, date);
+        return new BalanceResponse(id.value(), date, balance.balance());
     }
 }

@@ -91,10 +91,10 @@ class JdbcSavingsQueries implements SavingsQueries {
      * one indexed lookup, never a sum.
      */
     @Override
-    public Optional<Money> balanceAsOf(AccountId accountId, LocalDate date) {
+    public Optional<AccountBalance> balanceAsOf(AccountId accountId, LocalDate date) {
         Objects.requireNonNull(date, "date");
         return jdbc.query("""
-                SELECT a.currency,
+                SELECT a.member_id, a.currency,
                        (SELECT l.balance_after FROM savings_statement_line l
                         WHERE l.account_id = a.account_id AND l.booking_date <= ?
                         ORDER BY l.entry_no DESC LIMIT 1) AS balance_after
@@ -102,7 +102,8 @@ class JdbcSavingsQueries implements SavingsQueries {
                 (rs, row) -> {
                     String currency = rs.getString("currency");
                     BigDecimal balance = rs.getBigDecimal("balance_after");
-                    return Amounts.money(currency, balance != null ? balance : BigDecimal.ZERO);
+                    return new AccountBalance(new MemberId(rs.getString("member_id")),
+                            Amounts.money(currency, balance != null ? balance : BigDecimal.ZERO));
                 },
                 date, accountId.value()).stream().findFirst();
     }

@@ -25,6 +25,10 @@ public interface SavingsQueries {
      */
     StatementPage statement(AccountId accountId, LocalDate from, LocalDate to, String after, int limit);
 
-    /** The balance at the end of {@code date}; empty when the account does not exist. */
-    Optional<Money> balanceAsOf(AccountId accountId, LocalDate date);
+    /**
+     * The balance at the end of {@code date} and the account's owner, in one query (a balance read
+     * is the most frequent request: the owner check and the balance share a round trip); empty
+     * when the account does not exist.
+     */
+    Optional<AccountBalance> balanceAsOf(AccountId accountId, LocalDate date);
 }
