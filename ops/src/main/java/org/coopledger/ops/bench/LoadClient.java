@@ -45,9 +45,15 @@ final class LoadClient implements Runnable {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (long k = 0; ; k++) {
             long start = pacer == null ? System.nanoTime() : pacer.dueNanos(index, k);
+            if (start >= endNanos) {
+                return;
+            }
             // Also by the wall clock: an open-loop client that has fallen behind its schedule stops
-            // at the end of the window instead of draining a backlog that would inflate ops/s.
-            if (start >= endNanos || System.nanoTime() >= endNanos) {
+            // at the end of the window instead of draining a backlog that would inflate ops/s, and
+            // counts what it never sent as errors, so a ledger slower than the requested rate
+            // fails the run instead of reporting fewer operations and no error.
+            if (System.nanoTime() >= endNanos) {
+                stats.recordNotSent(dueInWindowFrom(k));
                 return;
             }
             waitUntil(start);
@@ -67,6 +73,17 @@ final class LoadClient implements Runnable {
                 return;
             }
         }
+    }
+
+    /** Operations of this client due in the measured window, from its k-th on. */
+    private long dueInWindowFrom(long k) {
+        long count = 0;
+        for (long due = pacer.dueNanos(index, k); due < endNanos; due = pacer.dueNanos(index, ++k)) {
+            if (due >= measureFromNanos) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private Outcome attempt(Requests.Request request) {

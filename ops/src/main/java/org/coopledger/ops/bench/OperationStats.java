@@ -34,6 +34,16 @@ public final class OperationStats {
         }
     }
 
+    /** Label of operations an open-loop client never sent because it had fallen behind its schedule. */
+    public static final String NOT_SENT = "NOT_SENT (behind the requested rate)";
+
+    /** Operations due in the measured window that were never sent: the ledger could not keep the rate. */
+    public void recordNotSent(long operations) {
+        if (operations > 0) {
+            errors.merge(NOT_SENT, operations, Long::sum);
+        }
+    }
+
     public void add(OperationStats other) {
         other.answeredMicros.forEach((kind, h) -> histogram(kind).add(h));
         other.succeeded.forEach((kind, n) -> succeeded.merge(kind, n, Long::sum));

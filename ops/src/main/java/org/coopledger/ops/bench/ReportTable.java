@@ -36,7 +36,7 @@ public final class ReportTable {
                 h.peakUsedSampledBytes() / MIB, h.poolPeaksSumBytes() / MIB, h.maxBytes() / MIB, h.gcCount(), h.gcMillis()));
         BaselineFigures b = r.baseline();
         if (b == null) {
-            out.append("baseline: not run (no database URL)\n");
+            out.append("baseline: not run (--no-baseline, or no database URL to run it on)\n");
         } else {
             out.append(f("%nbaseline, plain JDBC single-row INSERT per autocommit transaction, %d clients:%n", b.clients()));
             out.append(f(ROW, "", "inserts", "inserts/s", "p50 ms", "p95 ms", "p99 ms", "max ms"));
