@@ -10,11 +10,13 @@ import java.util.Map;
  *
  * @param baseline null when the run had no database to compare with
  * @param ratio    null without a baseline
+ * @param httpFloor  null when baselines were skipped
+ * @param floorRatio null without an HTTP floor
  */
 public record BenchReport(String scenario, String ledger, Settings settings, Machine machine,
                           List<KindFigures> operations, KindFigures all, double postingsPerSecond, long retries,
                           Map<String, Long> businessRejections, Map<String, Long> errors, HeapFigures heap,
-                          BaselineFigures baseline, Ratio ratio) {
+                          BaselineFigures baseline, Ratio ratio, HttpFloorFigures httpFloor, Ratio floorRatio) {
 
     /** @param loop "closed" (each client waits for its answer) or "open" (fixed rate) */
     public record Settings(int clients, double durationSeconds, double warmupSeconds, int accounts,

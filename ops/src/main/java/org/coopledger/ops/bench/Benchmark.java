@@ -33,6 +33,14 @@ public final class Benchmark {
                         settings.warmup(), settings.duration());
                 baseline = JdbcBaseline.run(ledger.database(), settings.clients(), settings.warmup(), settings.duration());
             }
+            HttpFloorFigures floor = null;
+            if (settings.baseline()) {
+                progress.printf("HTTP floor (authenticated GET /actuator/health): %d clients, %s warm-up, %s measured%n",
+                        settings.clients(), settings.warmup(), settings.duration());
+                OperationStats floorStats = LoadRun.run(seeded.teller(), OperationMix.only(OperationKind.HTTP_FLOOR),
+                        new Requests(seeded.accountIds()), settings.clients(), 0, settings.warmup(), settings.duration());
+                floor = HttpFloorFigures.of(floorStats, settings.clients(), settings.duration().toNanos() / 1e9);
+            }
             progress.printf("scenario %s: %d clients, %s warm-up, %s measured%n", settings.scenario().label(),
                     settings.clients(), settings.warmup(), settings.duration());
             OperationStats stats;
@@ -44,12 +52,12 @@ public final class Benchmark {
             }
             String ledgerLabel = !ledger.inProcess() ? ledger.baseUrl().toString()
                     : "in-process on its embedded default (PostgreSQL 17, durable commits), temporary data folder";
-            return assemble(settings, ledgerLabel, machine, stats, heap, baseline);
+            return assemble(settings, ledgerLabel, machine, stats, heap, baseline, floor);
         }
     }
 
     static BenchReport assemble(BenchSettings settings, String ledger, Machine machine, OperationStats stats,
-                                HeapFigures heap, BaselineFigures baseline) {
+                                HeapFigures heap, BaselineFigures baseline, HttpFloorFigures floor) {
         double seconds = settings.duration().toNanos() / 1e9;
         List<BenchReport.KindFigures> kinds = new ArrayList<>();
         for (OperationKind kind : settings.scenario().mix().weights().keySet()) {
@@ -65,10 +73,16 @@ public final class Benchmark {
                     ? new BenchReport.Ratio("ledger postings/s / baseline inserts/s", postingsPerSecond / baseline.insertsPerSecond())
                     : new BenchReport.Ratio("ledger reads/s / baseline inserts/s", total.opsPerSecond() / baseline.insertsPerSecond());
         }
+        BenchReport.Ratio floorRatio = null;
+        if (floor != null && floor.requestsPerSecond() > 0) {
+            floorRatio = settings.scenario() == Scenario.POSTINGS
+                    ? new BenchReport.Ratio("ledger postings/s / HTTP floor requests/s", postingsPerSecond / floor.requestsPerSecond())
+                    : new BenchReport.Ratio("ledger reads/s / HTTP floor requests/s", total.opsPerSecond() / floor.requestsPerSecond());
+        }
         BenchReport.Settings shown = new BenchReport.Settings(settings.clients(), seconds,
                 settings.warmup().toNanos() / 1e9, settings.accounts(), settings.ratePerSecond(),
                 settings.openLoop() ? "open" : "closed");
         return new BenchReport(settings.scenario().label(), ledger, shown, machine, kinds, total, postingsPerSecond,
-                stats.retries(), stats.rejections(), stats.errors(), heap, baseline, ratio);
+                stats.retries(), stats.rejections(), stats.errors(), heap, baseline, ratio, floor, floorRatio);
     }
 }

@@ -43,6 +43,13 @@ public final class ReportTable {
             out.append(row(new BenchReport.KindFigures("insert", b.inserts(), b.insertsPerSecond(), b.latencyMs())));
             out.append(f("%n%s: %.3f%n", r.ratio().label(), r.ratio().value()));
         }
+        HttpFloorFigures floor = r.httpFloor();
+        if (floor != null) {
+            out.append(f("%nHTTP floor, the teller's authenticated GET /actuator/health, %d clients, closed loop:%n", floor.clients()));
+            out.append(f(ROW, "", "requests", "requests/s", "p50 ms", "p95 ms", "p99 ms", "max ms"));
+            out.append(row(new BenchReport.KindFigures("health", floor.requests(), floor.requestsPerSecond(), floor.latencyMs())));
+            out.append(f("%n%s: %.3f%n", r.floorRatio().label(), r.floorRatio().value()));
+        }
         return out.toString();
     }
 

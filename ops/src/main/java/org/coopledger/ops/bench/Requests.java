@@ -40,6 +40,7 @@ final class Requests {
             case TRANSFER -> new Request(kind, "/api/v1/transfers", transfer(account, otherThan(account, random), random), newKey());
             case BALANCE -> new Request(kind, accountPath + "/balance", null, null);
             case STATEMENT -> new Request(kind, accountPath + "/transactions", null, null);
+            case HTTP_FLOOR -> new Request(kind, "/actuator/health", null, null);
         };
     }
 

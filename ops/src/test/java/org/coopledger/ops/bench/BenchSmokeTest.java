@@ -44,6 +44,8 @@ class BenchSmokeTest extends IntegrationTest {
         assertThat(report.path("all").path("count").asLong()).isPositive();
         assertThat(report.path("errors").size()).isZero();
         assertThat(report.path("baseline").path("inserts").asLong()).isPositive();
+        assertThat(report.path("httpFloor").path("requests").asLong()).isPositive();
+        assertThat(report.path("floorRatio").path("value").asDouble()).isPositive();
         assertThat(exit).isZero();
     }
 }

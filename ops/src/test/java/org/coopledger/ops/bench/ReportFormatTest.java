@@ -24,7 +24,8 @@ class ReportFormatTest {
         Machine machine = new Machine(2, 512L << 20, "17", "PostgreSQL 17.6", "fsync=on, synchronous_commit=on");
         HeapFigures heap = new HeapFigures(100L << 20, 120L << 20, 512L << 20, 3, 40, true);
         BaselineFigures baseline = new BaselineFigures(2, 2_000, 1_000.0, new LatencySummary(2_000, 1, 2, 3, 4, 1.5));
-        return Benchmark.assemble(settings, "in-process", machine, stats, heap, baseline);
+        HttpFloorFigures floor = new HttpFloorFigures(2, 4_400, 2_200.0, new LatencySummary(4_400, 1, 2, 3, 5, 1.2));
+        return Benchmark.assemble(settings, "in-process", machine, stats, heap, baseline, floor);
     }
 
     @Test
@@ -34,6 +35,7 @@ class ReportFormatTest {
         assertThat(r.all().opsPerSecond()).isEqualTo(6.0);
         assertThat(r.postingsPerSecond()).isEqualTo(5.5);
         assertThat(r.ratio().value()).isEqualTo(0.0055);
+        assertThat(r.floorRatio().value()).isEqualTo(0.0025);
         assertThat(r.operations()).extracting(BenchReport.KindFigures::operation)
                 .containsExactly("deposit", "withdrawal", "transfer", "balance", "statement");
     }
@@ -49,7 +51,9 @@ class ReportFormatTest {
                     .contains("errors: none")
                     .contains("retries (same Idempotency-Key): 2")
                     .contains("insert            2000     1000.0")
-                    .contains("ledger postings/s / baseline inserts/s: 0.006");
+                    .contains("ledger postings/s / baseline inserts/s: 0.006")
+                    .contains("health            4400     2200.0")
+                    .contains("ledger postings/s / HTTP floor requests/s: 0.003");
         } finally {
             Locale.setDefault(before);
         }
@@ -64,6 +68,8 @@ class ReportFormatTest {
         assertThat(json.path("operations").get(0).path("latencyMs").path("p50").asDouble()).isCloseTo(20.0, within(0.05));
         assertThat(json.path("businessRejections").path("INSUFFICIENT_FUNDS").asLong()).isEqualTo(1);
         assertThat(json.path("baseline").path("insertsPerSecond").asDouble()).isEqualTo(1000.0);
+        assertThat(json.path("httpFloor").path("requestsPerSecond").asDouble()).isEqualTo(2200.0);
+        assertThat(json.path("floorRatio").path("value").asDouble()).isEqualTo(0.0025);
         assertThat(json.path("machine").path("durability").asText()).isEqualTo("fsync=on, synchronous_commit=on");
         assertThat(json.path("heap").path("serverIncluded").asBoolean()).isTrue();
     }
