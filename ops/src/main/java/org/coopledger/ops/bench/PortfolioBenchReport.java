@@ -2,9 +2,11 @@ package org.coopledger.ops.bench;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the report scenario measured; printed as a table and written as JSON with the same fields.
@@ -30,7 +32,8 @@ public record PortfolioBenchReport(String ledger, Machine machine, int repeats, 
                               Long targetMs, Map<String, Long> errors) {
 
         public CaseFigures {
-            errors = Map.copyOf(errors);
+            // Sorted, so that the table and the JSON list them in the same order every run.
+            errors = Collections.unmodifiableMap(new TreeMap<>(errors));
         }
 
         /** null without a target; false when no request was answered. */
