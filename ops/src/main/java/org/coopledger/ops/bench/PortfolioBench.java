@@ -57,7 +57,7 @@ public final class PortfolioBench {
             List<PortfolioBenchReport.CaseFigures> cases = new ArrayList<>();
             HeapFigures heap;
             try (HeapWatch watch = HeapWatch.start(ledger.inProcess())) {
-                for (Case c : cases(today)) {
+                for (Case c : cases(today, settings.cases())) {
                     progress.printf("%s: %s%n", c.name(), c.path());
                     cases.add(measure(manager::get, c, settings.repeats()));
                 }
@@ -73,6 +73,15 @@ public final class PortfolioBench {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the report benchmark was interrupted", e);
         }
+    }
+
+    /** {@link #cases(LocalDate)} whose name contains {@code filter} (all when it is null). */
+    static List<Case> cases(LocalDate today, String filter) {
+        List<Case> chosen = cases(today).stream().filter(c -> filter == null || c.name().contains(filter)).toList();
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("no report case is named like \"" + filter + "\"");
+        }
+        return chosen;
     }
 
     /** The current report as a manager opens it, the same with every breakdown, past dates, and the savings report. */

@@ -63,6 +63,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "report: measured requests per case, one at a time (default: ${DEFAULT-VALUE})")
     int repeats;
 
+    @Option(names = "--cases", description = "report: only the cases whose name contains this text, "
+            + "e.g. 'portfolio today' (the three with the 200 ms target); default: every case")
+    String cases;
+
     @Option(names = "--events", defaultValue = "1000000",
             description = "replay: events to append before the rebuild (default: ${DEFAULT-VALUE})")
     long events;
@@ -119,7 +123,7 @@ final class BenchCommand implements Callable<Integer> {
     /** Exit 0 when every case with a target met it and no request failed, 1 otherwise: a script can tell. */
     private Integer report(DatabaseTarget database) {
         PortfolioBenchSettings settings = new PortfolioBenchSettings(loans, accounts == null ? 100_000 : accounts,
-                repeats, target, adminPassword, database, ledgerProperties);
+                repeats, target, adminPassword, database, ledgerProperties, cases);
         PortfolioBenchReport report = PortfolioBench.run(settings, System.err);
         System.out.print(report.table());
         ReportJson.write(report, out);

@@ -60,6 +60,13 @@ class PortfolioBenchErrorsTest {
         assertThat(report.passed()).isTrue();
     }
 
+    @Test
+    void casesCanBeNarrowedToThoseWithTheCurrentReportsTarget() {
+        assertThat(PortfolioBench.cases(java.time.LocalDate.of(2026, 11, 29), "portfolio today"))
+                .extracting(PortfolioBench.Case::target).containsOnly(Duration.ofMillis(200)).hasSize(3);
+        assertThat(PortfolioBench.cases(java.time.LocalDate.of(2026, 11, 29), null)).hasSize(9);
+    }
+
     private static PortfolioBenchReport report(PortfolioBenchReport.CaseFigures figures) {
         return new PortfolioBenchReport("test", new Machine(2, 512L << 20, "17", "PostgreSQL 17", "durable"), 20,
                 "2026-11-29", Map.of(), 1.0, List.of(figures), new LatencySummary(20, 1, 1, 1, 1, 1),
