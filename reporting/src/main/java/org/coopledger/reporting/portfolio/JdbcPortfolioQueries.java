@@ -19,7 +19,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -123,8 +122,7 @@ class JdbcPortfolioQueries implements PortfolioQueries {
                    sum(overdue_principal) AS overdue_principal, sum(overdue_interest) AS overdue_interest,
                    sum(overdue_fee) AS overdue_fee, sum(overdue_penalty) AS overdue_penalty
             FROM loans
-            GROUP BY 1, 2, 3, 4, 5, 6
-            ORDER BY 1, 2, 3, 4, 5, 6""";
+            GROUP BY 1, 2, 3, 4, 5, 6""";
 
     /**
      * The ends of a period (:opening, the day before it starts, and :to), part one: per line, the
@@ -202,8 +200,9 @@ class JdbcPortfolioQueries implements PortfolioQueries {
         Grouping grouping = Grouping.of(groupBy);
         String sql = SNAPSHOT.formatted(grouping.columns(), grouping.tables(), activeAt(":asOf"), PRINCIPAL_NOW,
                 DpdBands.sql("COALESCE(o.dpd, 0)"), OWES_NOW);
-        // Rows come ordered by line, then band: a line's rows are adjacent, and lines keep the SQL order.
-        Map<PortfolioKey, BandedLine> lines = new LinkedHashMap<>();
+        // Ordered here, as the flows are: an ORDER BY made PostgreSQL sort the 46,000 loans to group them
+        // (about 60 ms by every breakdown) instead of hashing them and sorting the few result rows.
+        Map<PortfolioKey, BandedLine> lines = new TreeMap<>(PortfolioKey.ORDER);
         report(() -> {
             jdbc.query(sql, new MapSqlParameterSource("asOf", asOf),
                     (RowCallbackHandler) rs -> lines.computeIfAbsent(key(rs), BandedLine::new).add(rs));
