@@ -62,8 +62,9 @@ class JdbcPortfolioQueries implements PortfolioQueries {
     /**
      * Per active loan what its installments due before :asOf still owed at the end of :asOf, and its
      * DPD; then per line and {@link DpdBands DPD band} the loans, their outstanding principal and what
-     * they owed overdue ({@link BandedLine} adds the bands up into PAR and aging). Such an installment either owes something now (the partial index finds those by due
-     * date), or was paid after :asOf and owes nothing now: the two branches are disjoint. Any other
+     * they owed overdue ({@link BandedLine} adds the bands up into PAR and aging). Such an installment
+     * either owes something now (the partial index finds those by due date), or was paid after :asOf
+     * and owes nothing now: the two branches are disjoint. Any other
      * installment due before :asOf was paid by then. DPD counts from the oldest installment that
      * owed principal, interest or fee (penalties aside), as the loan aggregate does.
      * %1$s: the grouping columns; %2$s: the tables they come from; %3$s: {@link #activeAt};
