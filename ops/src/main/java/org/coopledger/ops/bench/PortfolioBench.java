@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -56,9 +57,9 @@ public final class PortfolioBench {
             List<PortfolioBenchReport.CaseFigures> cases = new ArrayList<>();
             HeapFigures heap;
             try (HeapWatch watch = HeapWatch.start(ledger.inProcess())) {
-                for (Case c : cases(today)) {
+                for (Case c : cases(today, settings.cases())) {
                     progress.printf("%s: %s%n", c.name(), c.path());
-                    cases.add(measure(manager, c, settings.repeats()));
+                    cases.add(measure(manager::get, c, settings.repeats()));
                 }
                 heap = watch.figures();
             }
@@ -72,6 +73,15 @@ public final class PortfolioBench {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the report benchmark was interrupted", e);
         }
+    }
+
+    /** {@link #cases(LocalDate)} whose name contains {@code filter} (all when it is null). */
+    static List<Case> cases(LocalDate today, String filter) {
+        List<Case> chosen = cases(today).stream().filter(c -> filter == null || c.name().contains(filter)).toList();
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("no report case is named like \"" + filter + "\"");
+        }
+        return chosen;
     }
 
     /** The current report as a manager opens it, the same with every breakdown, past dates, and the savings report. */
@@ -96,22 +106,50 @@ public final class PortfolioBench {
                 new Case("savings 6 months ago", "/api/v1/reports/savings?asOf=" + sixMonths, json, null));
     }
 
-    private static PortfolioBenchReport.CaseFigures measure(LedgerHttp manager, Case c, int repeats)
-            throws IOException, InterruptedException {
+    /** One GET of the ledger, as {@link LedgerHttp#get(String, String)}; a test can answer in its place. */
+    @FunctionalInterface
+    interface Get {
+        LedgerHttp.Reply get(String path, String accept) throws IOException, InterruptedException;
+    }
+
+    /**
+     * Warm-up, then {@code repeats} measured requests. A request that fails (not 2xx, or no answer) is
+     * counted by its problem code, as the other scenarios count errors, and the run goes on: one 503
+     * should not hide the figures of every later case. Only answered requests are timed.
+     */
+    static PortfolioBenchReport.CaseFigures measure(Get manager, Case c, int repeats) throws InterruptedException {
+        Map<String, Long> errors = new TreeMap<>();
         for (int i = 0; i < PortfolioBenchSettings.WARMUP; i++) {
-            require(manager.get(c.path(), c.accept()), c.name());
+            request(manager, c, errors);
         }
         Histogram micros = LatencySummary.newMicrosHistogram();
         long bytes = 0;
         for (int i = 0; i < repeats; i++) {
             long started = System.nanoTime();
-            LedgerHttp.Reply reply = manager.get(c.path(), c.accept());
-            micros.recordValue((System.nanoTime() - started) / 1_000);
-            require(reply, c.name());
-            bytes = reply.body().length;
+            LedgerHttp.Reply reply = request(manager, c, errors);
+            if (reply != null) {
+                micros.recordValue((System.nanoTime() - started) / 1_000);
+                bytes = reply.body().length;
+            }
         }
         return new PortfolioBenchReport.CaseFigures(c.name(), c.path(), c.accept(), bytes,
-                LatencySummary.ofMicros(micros), c.target() == null ? null : c.target().toMillis());
+                LatencySummary.ofMicros(micros), c.target() == null ? null : c.target().toMillis(), errors);
+    }
+
+    /** The reply when it is 2xx; otherwise null, and the failure counted under its label. */
+    private static LedgerHttp.Reply request(Get manager, Case c, Map<String, Long> errors) throws InterruptedException {
+        Outcome outcome;
+        try {
+            LedgerHttp.Reply reply = manager.get(c.path(), c.accept());
+            if (reply.ok()) {
+                return reply;
+            }
+            outcome = reply.outcome();
+        } catch (IOException e) {
+            outcome = Outcome.ofFailure(e);
+        }
+        errors.merge(outcome.label(), 1L, Long::sum);
+        return null;
     }
 
     private static LatencySummary baseline(DatabaseTarget database, int repeats) {

@@ -10,9 +10,11 @@ import java.util.List;
  * @param target           a running ledger; null = start one in-process
  * @param database         the target's database, needed to seed it
  * @param ledgerProperties in-process: extra {@code name=value} Spring properties for the ledger
+ * @param cases            only the cases whose name contains this text (e.g. "portfolio today", the three
+ *                         with the 200 ms target, in two minutes instead of ten); null = every case
  */
 public record PortfolioBenchSettings(int loans, int accounts, int repeats, URI target, String adminPassword,
-                                     DatabaseTarget database, List<String> ledgerProperties) {
+                                     DatabaseTarget database, List<String> ledgerProperties, String cases) {
 
     /** Unmeasured requests per case first: the first ones pay for parsing, planning and cold caches. */
     public static final int WARMUP = 10;

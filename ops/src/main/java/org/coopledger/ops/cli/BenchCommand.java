@@ -63,6 +63,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "report: measured requests per case, one at a time (default: ${DEFAULT-VALUE})")
     int repeats;
 
+    @Option(names = "--cases", description = "report: only the cases whose name contains this text, "
+            + "e.g. 'portfolio today' (the three with the 200 ms target); default: every case")
+    String cases;
+
     @Option(names = "--events", defaultValue = "1000000",
             description = "replay: events to append before the rebuild (default: ${DEFAULT-VALUE})")
     long events;
@@ -116,15 +120,15 @@ final class BenchCommand implements Callable<Integer> {
         return report.errorCount() == 0 ? 0 : 1;
     }
 
-    /** Exit 0 when every case with a target met it, 1 otherwise: a script can tell. */
+    /** Exit 0 when every case with a target met it and no request failed, 1 otherwise: a script can tell. */
     private Integer report(DatabaseTarget database) {
         PortfolioBenchSettings settings = new PortfolioBenchSettings(loans, accounts == null ? 100_000 : accounts,
-                repeats, target, adminPassword, database, ledgerProperties);
+                repeats, target, adminPassword, database, ledgerProperties, cases);
         PortfolioBenchReport report = PortfolioBench.run(settings, System.err);
         System.out.print(report.table());
         ReportJson.write(report, out);
         System.err.println("report written to " + out.toAbsolutePath());
-        return report.allWithinTarget() ? 0 : 1;
+        return report.passed() ? 0 : 1;
     }
 
     /** The replay seeds through the ledger's own beans, so it needs the ledger in this process. */
