@@ -21,6 +21,7 @@ final class HeapWatch implements AutoCloseable {
     private final long gcMillisBefore;
     private final Thread sampler;
     private volatile long peakUsed;
+    private volatile long peakAfterGc;
 
     private HeapWatch(boolean serverIncluded) {
         this.serverIncluded = serverIncluded;
@@ -38,7 +39,8 @@ final class HeapWatch implements AutoCloseable {
 
     HeapFigures figures() {
         long poolPeaks = heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        return new HeapFigures(Math.max(peakUsed, used()), poolPeaks, Runtime.getRuntime().maxMemory(),
+        return new HeapFigures(Math.max(peakUsed, used()), poolPeaks, Math.max(peakAfterGc, afterGc()),
+                Runtime.getRuntime().maxMemory(),
                 gcCount() - gcCountBefore, gcMillis() - gcMillisBefore, serverIncluded);
     }
 
@@ -50,6 +52,7 @@ final class HeapWatch implements AutoCloseable {
     private void sample() {
         while (!Thread.currentThread().isInterrupted()) {
             peakUsed = Math.max(peakUsed, used());
+            peakAfterGc = Math.max(peakAfterGc, afterGc());
             try {
                 Thread.sleep(SAMPLE_MILLIS);
             } catch (InterruptedException e) {
@@ -60,6 +63,12 @@ final class HeapWatch implements AutoCloseable {
 
     private static long used() {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** Heap left by the last collection of each pool (G1 updates the old generation's at every young collection too). */
+    private static long afterGc() {
+        return heapPools().stream().map(MemoryPoolMXBean::getCollectionUsage).filter(java.util.Objects::nonNull)
+                .mapToLong(java.lang.management.MemoryUsage::getUsed).sum();
     }
 
     private static List<MemoryPoolMXBean> heapPools() {
