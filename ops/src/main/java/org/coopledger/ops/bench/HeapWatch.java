@@ -65,10 +65,27 @@ final class HeapWatch implements AutoCloseable {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    /** Heap left by the last collection of each pool (G1 updates the old generation's at every young collection too). */
+    /**
+     * Heap left by the last collection, all heap pools together, as the collector reported it at the
+     * end of that collection. (A pool's own collection usage is not enough: G1 does not update the
+     * old generation's at young collections.)
+     */
     private static long afterGc() {
-        return heapPools().stream().map(MemoryPoolMXBean::getCollectionUsage).filter(java.util.Objects::nonNull)
-                .mapToLong(java.lang.management.MemoryUsage::getUsed).sum();
+        List<String> heap = heapPools().stream().map(MemoryPoolMXBean::getName).toList();
+        long latest = 0;
+        long latestEnd = -1;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (collector instanceof com.sun.management.GarbageCollectorMXBean withInfo) {
+                com.sun.management.GcInfo info = withInfo.getLastGcInfo();
+                if (info != null && info.getEndTime() > latestEnd) {
+                    latestEnd = info.getEndTime();
+                    latest = info.getMemoryUsageAfterGc().entrySet().stream()
+                            .filter(pool -> heap.contains(pool.getKey()))
+                            .mapToLong(pool -> pool.getValue().getUsed()).sum();
+                }
+            }
+        }
+        return latest;
     }
 
     private static List<MemoryPoolMXBean> heapPools() {
