@@ -52,8 +52,9 @@ public class ProcessorConfiguration {
      * Most events per processor transaction ({@code ledger.projections.batch-size}). Live traffic
      * never fills it; a replay or a catch-up does, and then each commit, token update and JDBC
      * batch of projection rows is shared by up to this many events (docs/PERFORMANCE.md, Replay).
-     * 1,000 was tried: one noisy run showed a small gain, and a 1,000,000-event rebuild ran out
-     * of a 512 MB heap, as it then did at 100 too (cause open, docs/PERFORMANCE.md, Replay).
+     * 1,000 was tried: one noisy run showed a small gain; it was set back to 100 when a
+     * 1,000,000-event rebuild ran out of a 512 MB heap, which it then did at 100 too: the cause was
+     * the event store's shared cache, since turned off (docs/PERFORMANCE.md, Replay), not the batch.
      */
     static final int DEFAULT_BATCH_SIZE = 100;
     /** Projections wait on the database, not the CPU: two workers keep four segments busy. */
