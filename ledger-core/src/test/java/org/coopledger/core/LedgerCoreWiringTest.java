@@ -2,7 +2,11 @@ package org.coopledger.core;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.coopledger.core.error.ErrorCode;
 import org.coopledger.core.journal.TransactionId;
@@ -27,6 +31,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.coopledger.core.testsupport.Rejections.assertRejected;
@@ -35,6 +40,7 @@ import static org.coopledger.core.testsupport.Samples.TODAY;
 import static org.coopledger.core.testsupport.Samples.jod;
 import static org.coopledger.core.testsupport.Samples.registerMember;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The write side as the application wires it: Axon's Spring Boot auto-configuration finds the
@@ -67,6 +73,9 @@ class LedgerCoreWiringTest {
     @Autowired
     private EventStorageEngine storage;
 
+    @Autowired
+    private EventStore eventStore;
+
     @Test
     void memberRegistrationAccountOpeningDepositAndTransferRunThroughSpring() {
         MemberId member = new MemberId("member-1");
@@ -97,5 +106,32 @@ class LedgerCoreWiringTest {
 
         assertRejected(ErrorCode.PRODUCT_NOT_FOUND, () -> commands.sendAndWait(
                 new OpenSavingsAccount(new AccountId("account-9"), member, "MEMBER-9", null, TODAY)));
+    }
+
+    /**
+     * Axon's shared event cache starts a producer thread ("EmbeddedEventStore-n") as soon as a
+     * stream reaches the head; that thread read ahead from a stale position and held every event it
+     * read until it reached the head, which ran a million-event rebuild out of memory
+     * (docs/PERFORMANCE.md, Replay). The ledger's event store has no such cache: a stream that
+     * reached the head keeps reading the store itself and still sees what is appended later.
+     */
+    @Test
+    void aStreamThatReachedTheHeadKeepsReadingTheStoreWithoutAReadAheadThread() throws InterruptedException {
+        long readAheadThreadsBefore = readAheadThreads();
+        eventStore.publish(new GenericDomainEventMessage<>("Member", "stream-probe", 0, "first"));
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+            while (stream.hasNextAvailable()) {
+                stream.nextAvailable();
+            }
+            eventStore.publish(new GenericDomainEventMessage<>("Member", "stream-probe", 1, "appended after the head"));
+
+            assertTrue(stream.hasNextAvailable(10, TimeUnit.SECONDS), "the event appended after the head");
+            assertEquals(readAheadThreadsBefore, readAheadThreads());
+        }
+    }
+
+    private static long readAheadThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("EmbeddedEventStore")).count();
     }
 }

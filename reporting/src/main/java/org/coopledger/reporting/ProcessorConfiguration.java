@@ -52,13 +52,18 @@ public class ProcessorConfiguration {
      * Most events per processor transaction ({@code ledger.projections.batch-size}). Live traffic
      * never fills it; a replay or a catch-up does, and then each commit, token update and JDBC
      * batch of projection rows is shared by up to this many events (docs/PERFORMANCE.md, Replay).
-     * 1,000 was tried: one noisy run showed a small gain, and a 1,000,000-event rebuild ran out
-     * of a 512 MB heap, as it then did at 100 too (cause open, docs/PERFORMANCE.md, Replay).
+     * 1,000 was tried: one noisy run showed a small gain; it was set back to 100 when a
+     * 1,000,000-event rebuild ran out of a 512 MB heap, which it then did at 100 too: the cause was
+     * the event store's shared cache, since turned off (docs/PERFORMANCE.md, Replay), not the batch.
      */
     static final int DEFAULT_BATCH_SIZE = 100;
     /** Projections wait on the database, not the CPU: two workers keep four segments busy. */
     static final int WORKER_THREADS = 2;
-    /** Segments are fixed when the tokens are first created; four lets up to four nodes share a group. */
+    /**
+     * Segments of a group whose tokens do not exist yet ({@code ledger.projections.segments}); existing
+     * tokens keep theirs, a rebuild included (it resets the tokens it finds). Four lets up to four
+     * nodes share a group.
+     */
     static final int INITIAL_SEGMENTS = 4;
 
     @Bean
@@ -68,14 +73,18 @@ public class ProcessorConfiguration {
                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
                                                 Serializer genericSerializer,
                                                 @Value("${ledger.projections.batch-size:" + DEFAULT_BATCH_SIZE + "}") int batchSize,
+                                                @Value("${ledger.projections.segments:" + INITIAL_SEGMENTS + "}") int segments,
                                                 @Value("${ledger.projections.event-metrics:false}") boolean eventMetrics) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("ledger.projections.batch-size must be positive");
         }
+        if (segments < 1) {
+            throw new IllegalArgumentException("ledger.projections.segments must be positive");
+        }
         return configurer -> configurer.eventProcessing(processing -> {
             for (String group : PROCESSING_GROUPS) {
                 processing.registerPooledStreamingEventProcessor(group,
-                        configuration -> configuration.eventStore(), pooledProcessor(group, batchSize));
+                        configuration -> configuration.eventStore(), pooledProcessor(group, batchSize, segments));
                 processing.registerDeadLetterQueue(group, configuration -> JdbcSequencedDeadLetterQueue.builder()
                         .processingGroup(group)
                         .connectionProvider(connectionProvider)
@@ -105,10 +114,11 @@ public class ProcessorConfiguration {
      * commit: live traffic fills far less, so it only bites when a processor catches up or replays.
      */
     private static EventProcessingConfigurer.PooledStreamingProcessorConfiguration pooledProcessor(String group,
-                                                                                                   int batchSize) {
+                                                                                                   int batchSize,
+                                                                                                   int segments) {
         return (configuration, builder) -> builder
                 .batchSize(batchSize)
-                .initialSegmentCount(INITIAL_SEGMENTS)
+                .initialSegmentCount(segments)
                 .coordinatorExecutor(Executors.newScheduledThreadPool(1, new AxonThreadFactory("Coordinator - " + group)))
                 .workerExecutor(Executors.newScheduledThreadPool(WORKER_THREADS, new AxonThreadFactory("Worker - " + group)));
     }

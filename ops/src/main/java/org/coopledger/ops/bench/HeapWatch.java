@@ -21,6 +21,7 @@ final class HeapWatch implements AutoCloseable {
     private final long gcMillisBefore;
     private final Thread sampler;
     private volatile long peakUsed;
+    private volatile long peakAfterGc;
 
     private HeapWatch(boolean serverIncluded) {
         this.serverIncluded = serverIncluded;
@@ -38,7 +39,8 @@ final class HeapWatch implements AutoCloseable {
 
     HeapFigures figures() {
         long poolPeaks = heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        return new HeapFigures(Math.max(peakUsed, used()), poolPeaks, Runtime.getRuntime().maxMemory(),
+        return new HeapFigures(Math.max(peakUsed, used()), poolPeaks, Math.max(peakAfterGc, afterGc()),
+                Runtime.getRuntime().maxMemory(),
                 gcCount() - gcCountBefore, gcMillis() - gcMillisBefore, serverIncluded);
     }
 
@@ -50,6 +52,7 @@ final class HeapWatch implements AutoCloseable {
     private void sample() {
         while (!Thread.currentThread().isInterrupted()) {
             peakUsed = Math.max(peakUsed, used());
+            peakAfterGc = Math.max(peakAfterGc, afterGc());
             try {
                 Thread.sleep(SAMPLE_MILLIS);
             } catch (InterruptedException e) {
@@ -60,6 +63,29 @@ final class HeapWatch implements AutoCloseable {
 
     private static long used() {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /**
+     * Heap left by the last collection, all heap pools together, as the collector reported it at the
+     * end of that collection. (A pool's own collection usage is not enough: G1 does not update the
+     * old generation's at young collections.)
+     */
+    private static long afterGc() {
+        List<String> heap = heapPools().stream().map(MemoryPoolMXBean::getName).toList();
+        long latest = 0;
+        long latestEnd = -1;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (collector instanceof com.sun.management.GarbageCollectorMXBean withInfo) {
+                com.sun.management.GcInfo info = withInfo.getLastGcInfo();
+                if (info != null && info.getEndTime() > latestEnd) {
+                    latestEnd = info.getEndTime();
+                    latest = info.getMemoryUsageAfterGc().entrySet().stream()
+                            .filter(pool -> heap.contains(pool.getKey()))
+                            .mapToLong(pool -> pool.getValue().getUsed()).sum();
+                }
+            }
+        }
+        return latest;
     }
 
     private static List<MemoryPoolMXBean> heapPools() {

@@ -81,6 +81,7 @@ public final class ReplayBenchmark {
             progress.printf("rebuilding all projections from %,d events%n", seed.eventsInStore());
             ProjectionRebuild rebuild = context.getBean(ProjectionRebuild.class);
             Map<String, Double> groupSeconds = new LinkedHashMap<>();
+            ReplayRates rates = new ReplayRates();
             RebuildStatus status;
             HeapFigures heap;
             long start;
@@ -92,6 +93,7 @@ public final class ReplayBenchmark {
                     sleep();
                     status = rebuild.status();
                     double now = (System.nanoTime() - start) / 1e9;
+                    rates.sample(now, status.eventsDone());
                     for (RebuildStatus.ProcessorStatus p : status.processors()) {
                         if (p.position() != null && p.position() >= status.replayUpTo()) {
                             groupSeconds.putIfAbsent(p.name(), now);
@@ -123,7 +125,7 @@ public final class ReplayBenchmark {
             return new ReplayReport("replay", "in-process on its embedded default (PostgreSQL 17, durable commits), "
                     + "temporary data folder, chain keeper off",
                     new ReplayReport.Settings(events, accounts, List.copyOf(ledgerProperties)), machine, seed,
-                    replayed, seconds, perSecond, groups, errors, heap, base, ratio);
+                    replayed, seconds, perSecond, groups, rates.figures(), errors, heap, base, ratio);
         }
     }
 

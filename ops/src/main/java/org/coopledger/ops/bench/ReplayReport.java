@@ -8,11 +8,12 @@ import java.util.Map;
  * Throughput is every event of the store replayed into every projection, divided by the wall
  * time from the start of the rebuild until the last processing group had caught up.
  *
+ * @param rates  events/s of the slowest group over consecutive windows of the rebuild ({@link ReplayRates})
  * @param errors dead letters per processing group after the rebuild, and processors left in error
  */
 public record ReplayReport(String scenario, String ledger, Settings settings, Machine machine, Seed seed,
                            long eventsReplayed, double seconds, double eventsPerSecond, List<GroupFigures> groups,
-                           Map<String, Long> errors, HeapFigures heap, ReplayBaseline.Figures baseline,
+                           Rates rates, Map<String, Long> errors, HeapFigures heap, ReplayBaseline.Figures baseline,
                            BenchReport.Ratio ratio) {
 
     /** @param events events asked for; the store also holds what the HTTP seeding produced */
@@ -26,6 +27,11 @@ public record ReplayReport(String scenario, String ledger, Settings settings, Ma
 
     /** @param seconds from the start of the rebuild until this group had processed the head */
     public record GroupFigures(String group, double seconds, double eventsPerSecond) {
+    }
+
+    /** Percentiles of the window rates: p5 is the slow end (95 % of the windows ran faster). */
+    public record Rates(double windowSeconds, int windows, double p5EventsPerSecond, double p50EventsPerSecond,
+                        double p95EventsPerSecond) {
     }
 
     public long errorCount() {

@@ -28,11 +28,16 @@ public final class ReplayTable {
         out.append(f("%-18s %10.1f %12.0f%n", "all (rebuild)", r.seconds(), r.eventsPerSecond()));
         out.append(f("%nevents replayed: %,d in %.1f s: %.0f events/s into all projections%n", r.eventsReplayed(),
                 r.seconds(), r.eventsPerSecond()));
+        ReplayReport.Rates rates = r.rates();
+        out.append(f("rate of the slowest group per %.0f s window (%d windows): p5 %.0f, p50 %.0f, p95 %.0f events/s%n",
+                rates.windowSeconds(), rates.windows(), rates.p5EventsPerSecond(), rates.p50EventsPerSecond(),
+                rates.p95EventsPerSecond()));
         out.append(f("errors: %s%n", r.errors().isEmpty() ? "none" : r.errors().entrySet().stream()
                 .map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", "))));
         HeapFigures h = r.heap();
-        out.append(f("heap (ledger, one JVM) during the rebuild: peak used %.0f MiB sampled, %.0f MiB sum of pool peaks, max %.0f MiB; GC %d collections, %d ms%n",
-                h.peakUsedSampledBytes() / MIB, h.poolPeaksSumBytes() / MIB, h.maxBytes() / MIB, h.gcCount(), h.gcMillis()));
+        out.append(f("heap (ledger, one JVM) during the rebuild: peak used %.0f MiB sampled, %.0f MiB sum of pool peaks, peak after GC %.0f MiB, max %.0f MiB; GC %d collections, %d ms%n",
+                h.peakUsedSampledBytes() / MIB, h.poolPeaksSumBytes() / MIB, h.peakAfterGcBytes() / MIB, h.maxBytes() / MIB,
+                h.gcCount(), h.gcMillis()));
         ReplayBaseline.Figures b = r.baseline();
         if (b == null) {
             out.append("baseline: not run\n");

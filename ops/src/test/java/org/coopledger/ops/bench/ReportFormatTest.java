@@ -22,7 +22,7 @@ class ReportFormatTest {
         BenchSettings settings = new BenchSettings(Scenario.POSTINGS, 2, Duration.ofSeconds(2), Duration.ZERO, 10, 0,
                 null, null, null, true, java.util.List.of());
         Machine machine = new Machine(2, 512L << 20, "17", "PostgreSQL 17.6", "fsync=on, synchronous_commit=on");
-        HeapFigures heap = new HeapFigures(100L << 20, 120L << 20, 512L << 20, 3, 40, true);
+        HeapFigures heap = new HeapFigures(100L << 20, 120L << 20, 60L << 20, 512L << 20, 3, 40, true);
         BaselineFigures baseline = new BaselineFigures(2, 2_000, 1_000.0, new LatencySummary(2_000, 1, 2, 3, 4, 1.5));
         HttpFloorFigures floor = new HttpFloorFigures(2, 4_400, 2_200.0, new LatencySummary(4_400, 1, 2, 3, 5, 1.2));
         return Benchmark.assemble(settings, "in-process", machine, stats, heap, baseline, floor);
