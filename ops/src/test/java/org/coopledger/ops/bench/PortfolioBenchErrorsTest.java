@@ -70,6 +70,6 @@ class PortfolioBenchErrorsTest {
     private static PortfolioBenchReport report(PortfolioBenchReport.CaseFigures figures) {
         return new PortfolioBenchReport("test", new Machine(2, 512L << 20, "17", "PostgreSQL 17", "durable"), 20,
                 "2026-11-29", Map.of(), 1.0, List.of(figures), new LatencySummary(20, 1, 1, 1, 1, 1),
-                new HeapFigures(1, 1, 2, 0, 0, true));
+                new HeapFigures(1, 1, 1, 2, 0, 0, true));
     }
 }
