@@ -66,7 +66,9 @@ class JdbcPortfolioQueries implements PortfolioQueries {
      * either owes something now (the partial index finds those by due date), or was paid after :asOf
      * and owes nothing now: the two branches are disjoint. Any other
      * installment due before :asOf was paid by then. DPD counts from the oldest installment that
-     * owed principal, interest or fee (penalties aside), as the loan aggregate does.
+     * owed principal, interest or fee (penalties aside), as the loan aggregate does. Most loans
+     * have nothing paid later and nothing overdue: their NULLs are left for {@code sum} to skip, with
+     * one {@code COALESCE} per total, instead of a zero added per loan (6 % of the statement).
      * %1$s: the grouping columns; %2$s: the tables they come from; %3$s: {@link #activeAt};
      * %4$s: {@link #PRINCIPAL_NOW}; %5$s: the loan's DPD band; %6$s: {@link #OWES_NOW}.
      */
@@ -110,18 +112,18 @@ class JdbcPortfolioQueries implements PortfolioQueries {
                 FROM owed o
                 GROUP BY o.loan_id),
             loans AS (
-                SELECT a.currency, a.branch, a.product, a.segment, a.gender,
-                       a.principal_now + COALESCE(pl.principal, 0) AS outstanding,
-                       COALESCE(o.principal, 0) AS overdue_principal, COALESCE(o.interest, 0) AS overdue_interest,
-                       COALESCE(o.fee, 0) AS overdue_fee, COALESCE(o.penalty, 0) AS overdue_penalty,
+                SELECT a.currency, a.branch, a.product, a.segment, a.gender, a.principal_now,
+                       pl.principal AS paid_later, o.principal AS overdue_principal,
+                       o.interest AS overdue_interest, o.fee AS overdue_fee, o.penalty AS overdue_penalty,
                        %5$s AS band
                 FROM active a
                 LEFT JOIN principal_paid_later pl ON pl.loan_id = a.loan_id
                 LEFT JOIN overdue o ON o.loan_id = a.loan_id)
             SELECT currency, branch, product, segment, gender, band,
-                   count(*) AS loans, sum(outstanding) AS outstanding,
-                   sum(overdue_principal) AS overdue_principal, sum(overdue_interest) AS overdue_interest,
-                   sum(overdue_fee) AS overdue_fee, sum(overdue_penalty) AS overdue_penalty
+                   count(*) AS loans, sum(principal_now) + COALESCE(sum(paid_later), 0) AS outstanding,
+                   COALESCE(sum(overdue_principal), 0) AS overdue_principal,
+                   COALESCE(sum(overdue_interest), 0) AS overdue_interest,
+                   COALESCE(sum(overdue_fee), 0) AS overdue_fee, COALESCE(sum(overdue_penalty), 0) AS overdue_penalty
             FROM loans
             GROUP BY 1, 2, 3, 4, 5, 6""";
 
