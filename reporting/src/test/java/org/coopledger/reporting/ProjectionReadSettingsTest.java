@@ -1,6 +1,5 @@
 package org.coopledger.reporting;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -11,15 +10,10 @@ import org.coopledger.reporting.savings.SavingsQueries;
 import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 
-import javax.sql.DataSource;
-import java.io.IOException;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +31,7 @@ import static org.coopledger.reporting.SampleEvents.usd;
  * history crosses many reads and both segments.
  */
 @DirtiesContext
-@SpringBootTest(classes = ProjectionReadSettingsTest.Application.class, properties = {
+@SpringBootTest(classes = EmbeddedPostgresApplication.class, properties = {
         "axon.axonserver.enabled=false",
         "spring.autoconfigure.exclude=org.axonframework.springboot.autoconfig.UpdateCheckerAutoConfiguration",
         "ledger.projections.segments=2",
@@ -45,21 +39,6 @@ import static org.coopledger.reporting.SampleEvents.usd;
 class ProjectionReadSettingsTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    /** PostgreSQL is a bean, so that it stops only after the processors that read it. */
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    static class Application {
-        @Bean(destroyMethod = "close")
-        EmbeddedPostgres embeddedPostgres() throws IOException {
-            return EmbeddedPostgres.builder().start();
-        }
-
-        @Bean
-        DataSource dataSource(EmbeddedPostgres postgres) {
-            return postgres.getPostgresDatabase();
-        }
-    }
 
     @Autowired
     private EventStore eventStore;

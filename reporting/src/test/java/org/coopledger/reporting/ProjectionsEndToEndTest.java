@@ -1,6 +1,5 @@
 package org.coopledger.reporting;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -20,15 +19,10 @@ import org.coopledger.reporting.members.MemberQueries;
 import org.coopledger.reporting.savings.SavingsQueries;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 
-import javax.sql.DataSource;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -52,27 +46,12 @@ import static org.coopledger.reporting.SampleEvents.usd;
  * go into the event store (serialized and read back as in production) and come out of the queries.
  */
 @DirtiesContext
-@SpringBootTest(classes = ProjectionsEndToEndTest.Application.class, properties = {
+@SpringBootTest(classes = EmbeddedPostgresApplication.class, properties = {
         "axon.axonserver.enabled=false",
         "spring.autoconfigure.exclude=org.axonframework.springboot.autoconfig.UpdateCheckerAutoConfiguration"})
 class ProjectionsEndToEndTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    /** PostgreSQL is a bean, so that it stops only after the processors that read it. */
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    static class Application {
-        @Bean(destroyMethod = "close")
-        EmbeddedPostgres embeddedPostgres() throws IOException {
-            return EmbeddedPostgres.builder().start();
-        }
-
-        @Bean
-        DataSource dataSource(EmbeddedPostgres postgres) {
-            return postgres.getPostgresDatabase();
-        }
-    }
 
     @Autowired
     private EventStore eventStore;
