@@ -3,9 +3,6 @@ package org.coopledger.ops.bench;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.coopledger.api.LedgerApplication;
 import org.coopledger.api.testsupport.IntegrationTest;
-import org.coopledger.reporting.journal.JournalQueries;
-import org.coopledger.reporting.loans.LoanQueries;
-import org.coopledger.reporting.savings.SavingsQueries;
 import org.coopledger.reporting.verify.Reconciliation;
 import org.coopledger.reporting.verify.VerificationReport;
 import org.junit.jupiter.api.Test;
@@ -14,7 +11,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import javax.sql.DataSource;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -29,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReplaySeederTest extends IntegrationTest {
 
+    /** The application's own, as POST /api/v1/audit/verifications runs it. */
+    @Autowired
+    Reconciliation reconciliation;
     @Autowired
     EventStorageEngine storage;
     @Autowired
@@ -36,15 +35,7 @@ class ReplaySeederTest extends IntegrationTest {
     @Autowired
     Clock clock;
     @Autowired
-    DataSource dataSource;
-    @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    SavingsQueries savings;
-    @Autowired
-    JournalQueries journal;
-    @Autowired
-    LoanQueries loans;
 
     @Test
     void seededMovementsAreAcceptedByTheProjectionsAndVerifyClean() {
@@ -62,7 +53,7 @@ class ReplaySeederTest extends IntegrationTest {
                 .anySatisfy(type -> assertThat(type).endsWith("WithdrawalRecorded"))
                 .anySatisfy(type -> assertThat(type).endsWith("TransferSent"))
                 .anySatisfy(type -> assertThat(type).endsWith("TransferReceived"));
-        VerificationReport report = new Reconciliation(dataSource, savings, journal, loans).run();
+        VerificationReport report = reconciliation.run();
         assertThat(report.differences()).isEmpty();
         assertThat(report.eventsChecked()).isGreaterThanOrEqualTo(appended);
         assertThat(report.trialBalanceByCurrency()).containsEntry("USD", "0.00");

@@ -4,9 +4,6 @@ import org.coopledger.api.LedgerApplication;
 import org.coopledger.api.testsupport.IntegrationTest;
 import org.coopledger.api.testsupport.LedgerClient;
 import org.coopledger.ops.cli.Ledgerctl;
-import org.coopledger.reporting.journal.JournalQueries;
-import org.coopledger.reporting.loans.LoanQueries;
-import org.coopledger.reporting.savings.SavingsQueries;
 import org.coopledger.reporting.verify.Reconciliation;
 import org.coopledger.reporting.verify.VerificationReport;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +14,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine;
 
-import javax.sql.DataSource;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,16 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReconciliationTest extends IntegrationTest {
 
+    /** The application's own, as POST /api/v1/audit/verifications runs it. */
     @Autowired
-    DataSource dataSource;
+    Reconciliation reconciliation;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    SavingsQueries savings;
-    @Autowired
-    JournalQueries journal;
-    @Autowired
-    LoanQueries loans;
     @Autowired
     Environment environment;
 
@@ -60,7 +51,7 @@ class ReconciliationTest extends IntegrationTest {
 
     @Test
     void aSoundLedgerVerifiesClean() {
-        VerificationReport report = reconciliation().run();
+        VerificationReport report = reconciliation.run();
         assertThat(report.differences()).isEmpty();
         assertThat(report.eventsChecked()).isGreaterThanOrEqualTo(9);
         assertThat(report.trialBalanceByCurrency()).containsEntry("USD", "0.00");
@@ -68,10 +59,10 @@ class ReconciliationTest extends IntegrationTest {
 
     @Test
     void aTamperedProjectionBalanceIsReported() {
-        assertThat(reconciliation().run().differences()).isEmpty();
+        assertThat(reconciliation.run().differences()).isEmpty();
         try (var saved = rows("savings_account_projection", "account_id = ?", first)) {
             jdbc.update("UPDATE savings_account_projection SET balance = balance + 1 WHERE account_id = ?", first);
-            VerificationReport report = reconciliation().run();
+            VerificationReport report = reconciliation.run();
             assertThat(report.differences())
                     .anySatisfy(d -> assertThat(d).contains("account " + first).contains("projection balance"));
         }
@@ -79,10 +70,10 @@ class ReconciliationTest extends IntegrationTest {
 
     @Test
     void aStatementLineMissingFromTheProjectionIsReported() {
-        assertThat(reconciliation().run().differences()).isEmpty();
+        assertThat(reconciliation.run().differences()).isEmpty();
         try (var saved = rows("savings_statement_line", "account_id = ? AND type = 'TRANSFER_IN'", second)) {
             jdbc.update("DELETE FROM savings_statement_line WHERE account_id = ? AND type = 'TRANSFER_IN'", second);
-            VerificationReport report = reconciliation().run();
+            VerificationReport report = reconciliation.run();
             assertThat(report.differences()).anySatisfy(d -> assertThat(d).contains("account " + second)
                     .contains("statement has 1 lines, events have 2 movements"));
         }
@@ -90,11 +81,11 @@ class ReconciliationTest extends IntegrationTest {
 
     @Test
     void aLostJournalEntryIsReported() {
-        assertThat(reconciliation().run().differences()).isEmpty();
+        assertThat(reconciliation.run().differences()).isEmpty();
         String eventId = jdbc.queryForObject("SELECT min(event_id) FROM journal_line", String.class);
         try (var saved = rows("journal_line", "event_id = ?", eventId)) {
             jdbc.update("DELETE FROM journal_line WHERE event_id = ?", eventId);
-            VerificationReport report = reconciliation().run();
+            VerificationReport report = reconciliation.run();
             assertThat(report.differences()).anySatisfy(d -> assertThat(d).startsWith("journal projection"));
         }
     }
@@ -127,10 +118,6 @@ class ReconciliationTest extends IntegrationTest {
                 jdbc.update("INSERT INTO " + table + " (" + columns + ") VALUES (" + marks + ")", row.values().toArray());
             }
         }
-    }
-
-    private Reconciliation reconciliation() {
-        return new Reconciliation(dataSource, savings, journal, loans);
     }
 
     private String fundedAccount(LedgerClient teller, String amount) {
