@@ -22,10 +22,12 @@ import java.util.concurrent.Executors;
 
 /**
  * The read side for a Spring Boot application: the projections and queries of each feature,
- * and the event processors that feed them. Each processing group gets a pooled streaming
- * processor sized for projections and a dead-letter queue in {@code deadletterentry}, so one
- * event that a handler cannot apply is parked (with the later events of its aggregate) instead
- * of stopping the whole projection.
+ * and the one event processor that feeds them all. Each projection is a processing group with
+ * its own dead-letter queue in {@code deadletterentry}, so one event that a projection cannot
+ * apply is parked (with the later events of its aggregate) instead of stopping the projection;
+ * the groups share one pooled streaming processor ({@link #PROCESSOR}), so each event is read,
+ * deserialized and offered to the segments once, and each batch commits every projection's
+ * rows with one token update (docs/DECISIONS.md, "One processor for all projections").
  */
 @AutoConfiguration(after = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class})
 @ComponentScan(basePackages = {
@@ -40,7 +42,9 @@ import java.util.concurrent.Executors;
         "org.coopledger.reporting.portfolio"})
 public class ProcessorConfiguration {
 
-    /** The processing groups of this module, one per projection; the names key their tokens and dead letters. */
+    /** The processor of every projection; its name keys the tokens in {@code tokenentry}. */
+    public static final String PROCESSOR = "projections";
+    /** The processing groups of this module, one per projection; the names key their dead letters. */
     public static final String MEMBERS = "members";
     public static final String SAVINGS_ACCOUNTS = "savings-accounts";
     public static final String JOURNAL = "journal";
@@ -60,9 +64,9 @@ public class ProcessorConfiguration {
     /** Projections wait on the database, not the CPU: two workers keep four segments busy. */
     static final int WORKER_THREADS = 2;
     /**
-     * Segments of a group whose tokens do not exist yet ({@code ledger.projections.segments}); existing
+     * Segments of the processor when its tokens do not exist yet ({@code ledger.projections.segments}); existing
      * tokens keep theirs, a rebuild included (it resets the tokens it finds). Four lets up to four
-     * nodes share a group.
+     * nodes share the projections.
      */
     static final int INITIAL_SEGMENTS = 4;
 
@@ -82,9 +86,16 @@ public class ProcessorConfiguration {
             throw new IllegalArgumentException("ledger.projections.segments must be positive");
         }
         return configurer -> configurer.eventProcessing(processing -> {
+            processing.assignProcessingGroup(group -> PROCESSING_GROUPS.contains(group) ? PROCESSOR : group);
+            processing.registerPooledStreamingEventProcessor(PROCESSOR,
+                    configuration -> configuration.eventStore(), pooledProcessor(batchSize, segments));
+            // Axon's Micrometer monitors time and count every event per processor, building a tagged
+            // meter id each time: 16 % of the CPU of a replay (docs/PERFORMANCE.md), more than the
+            // projections' own work. Progress stays visible in the tokens (GET /admin/projections).
+            if (!eventMetrics) {
+                processing.registerMessageMonitor(PROCESSOR, configuration -> NoOpMessageMonitor.INSTANCE);
+            }
             for (String group : PROCESSING_GROUPS) {
-                processing.registerPooledStreamingEventProcessor(group,
-                        configuration -> configuration.eventStore(), pooledProcessor(group, batchSize, segments));
                 processing.registerDeadLetterQueue(group, configuration -> JdbcSequencedDeadLetterQueue.builder()
                         .processingGroup(group)
                         .connectionProvider(connectionProvider)
@@ -99,12 +110,6 @@ public class ProcessorConfiguration {
                 // by one node, so nobody else can park a sequence of it meanwhile.
                 processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
                         (configuration, builder) -> builder.enableSequenceIdentifierCache());
-                // Axon's Micrometer monitors time and count every event per processor, building a tagged
-                // meter id each time: 16 % of the CPU of a replay (docs/PERFORMANCE.md), more than the
-                // projections' own work. Progress stays visible in the tokens (GET /admin/projections).
-                if (!eventMetrics) {
-                    processing.registerMessageMonitor(group, configuration -> NoOpMessageMonitor.INSTANCE);
-                }
             }
         });
     }
@@ -113,13 +118,12 @@ public class ProcessorConfiguration {
      * {@code batchSize} is the most events one transaction applies, with one token update and one
      * commit: live traffic fills far less, so it only bites when a processor catches up or replays.
      */
-    private static EventProcessingConfigurer.PooledStreamingProcessorConfiguration pooledProcessor(String group,
-                                                                                                   int batchSize,
+    private static EventProcessingConfigurer.PooledStreamingProcessorConfiguration pooledProcessor(int batchSize,
                                                                                                    int segments) {
         return (configuration, builder) -> builder
                 .batchSize(batchSize)
                 .initialSegmentCount(segments)
-                .coordinatorExecutor(Executors.newScheduledThreadPool(1, new AxonThreadFactory("Coordinator - " + group)))
-                .workerExecutor(Executors.newScheduledThreadPool(WORKER_THREADS, new AxonThreadFactory("Worker - " + group)));
+                .coordinatorExecutor(Executors.newScheduledThreadPool(1, new AxonThreadFactory("Coordinator - " + PROCESSOR)))
+                .workerExecutor(Executors.newScheduledThreadPool(WORKER_THREADS, new AxonThreadFactory("Worker - " + PROCESSOR)));
     }
 }

@@ -34,8 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * this instance remembers the event's global index, and the processor retries the batch, in which
  * every event up to that index runs in its own savepoint — the failing one is then parked and the
  * others applied, exactly as with a savepoint per event. Events without a position (dead-letter
- * retries, direct calls) always get a savepoint. One instance per projection, i.e. per processing
- * group, since each group retries its own batches.
+ * retries, direct calls) always get a savepoint. One instance per projection: the processor retries the
+ * batch for all projections, but only the one that was refused needs the careful retry.
  * <p>
  * {@link #write} goes one step further for the busiest projections: an event's statements are
  * collected for the whole batch and sent as JDBC batches just before the batch commits, a few

@@ -1,6 +1,5 @@
 package org.coopledger.api.admin;
 
-import jakarta.validation.Valid;
 import org.coopledger.reporting.rebuild.ProjectionRebuild;
 import org.coopledger.reporting.rebuild.RebuildStatus;
 import org.springframework.http.HttpStatus;
@@ -8,13 +7,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
 
 /**
- * The projections (read models) of this node: where each processor stands, and a rebuild from
+ * The projections (read models) of this node: where their processor stands, and a rebuild from
  * the event history while the API keeps answering (reads show partial data until it is done;
  * see {@link ProjectionRebuild}). Rebuilding changes no ledger data, so it takes no
  * Idempotency-Key; a second one while the first runs is refused with 409.
@@ -34,11 +31,10 @@ class ProjectionController {
         return rebuild.status();
     }
 
-    /** Answers 202 with the status as the rebuild starts; follow it with GET. */
+    /** Answers 202 with the status as the rebuild of every projection starts; follow it with GET. */
     @PostMapping("/api/v1/admin/projections/rebuild")
     @PreAuthorize("hasRole('ADMIN')")
-    public ResponseEntity<RebuildStatus> rebuild(@Valid @RequestBody(required = false) RebuildRequest body) {
-        List<String> groups = body == null || body.groups() == null ? List.of() : body.groups();
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuild.start(groups));
+    public ResponseEntity<RebuildStatus> rebuild() {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuild.start());
     }
 }

@@ -46,7 +46,5 @@ class ReportAccessTest extends HistoryTest {
         for (LedgerClient other : List.of(history.auditor, history.manager, history.teller, history.aminaUser)) {
             other.post("/api/v1/admin/projections/rebuild", null).isProblem(403, "FORBIDDEN");
         }
-        history.admin.post("/api/v1/admin/projections/rebuild", java.util.Map.of("groups", List.of("no-such-group")))
-                .isProblem(400, "VALIDATION_FAILED");
     }
 }

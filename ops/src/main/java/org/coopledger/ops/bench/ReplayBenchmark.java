@@ -13,7 +13,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,10 +52,9 @@ public final class ReplayBenchmark {
                 progress.println("WARNING: the database does not flush commits (" + machine.durability() + ")");
             }
             EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
-            for (String group : ProcessorConfiguration.PROCESSING_GROUPS) {
-                processor(processing, group).shutDown();
-            }
-            progress.printf("appending %,d events to the event store (processors stopped)%n", events);
+            processing.eventProcessor(ProcessorConfiguration.PROCESSOR, StreamingEventProcessor.class)
+                    .orElseThrow(() -> new IllegalStateException("no projections processor")).shutDown();
+            progress.printf("appending %,d events to the event store (projections stopped)%n", events);
             ReplaySeeder seeder = new ReplaySeeder(context.getBean(EventStorageEngine.class),
                     context.getBean(PlatformTransactionManager.class), context.getBean(Clock.class), 20261129L);
             long seedStart = System.nanoTime();
@@ -80,7 +78,6 @@ public final class ReplayBenchmark {
             }
             progress.printf("rebuilding all projections from %,d events%n", seed.eventsInStore());
             ProjectionRebuild rebuild = context.getBean(ProjectionRebuild.class);
-            Map<String, Double> groupSeconds = new LinkedHashMap<>();
             ReplayRates rates = new ReplayRates();
             RebuildStatus status;
             HeapFigures heap;
@@ -88,17 +85,12 @@ public final class ReplayBenchmark {
             double seconds;
             try (HeapWatch watch = HeapWatch.start(true)) {
                 start = System.nanoTime();
-                status = rebuild.start(List.of());
+                status = rebuild.start();
                 while (!status.state().equals("FINISHED") && !status.state().equals("FAILED")) {
                     sleep();
                     status = rebuild.status();
                     double now = (System.nanoTime() - start) / 1e9;
                     rates.sample(now, status.eventsDone());
-                    for (RebuildStatus.ProcessorStatus p : status.processors()) {
-                        if (p.position() != null && p.position() >= status.replayUpTo()) {
-                            groupSeconds.putIfAbsent(p.name(), now);
-                        }
-                    }
                 }
                 seconds = (System.nanoTime() - start) / 1e9;
                 heap = watch.figures();
@@ -107,14 +99,13 @@ public final class ReplayBenchmark {
             if (status.failure() != null) {
                 errors.put("rebuild failed: " + status.failure(), 1L);
             }
-            List<ReplayReport.GroupFigures> groups = new ArrayList<>();
             long replayed = status.eventsTotal();
             for (RebuildStatus.ProcessorStatus p : status.processors()) {
-                double s = groupSeconds.getOrDefault(p.name(), seconds);
-                groups.add(new ReplayReport.GroupFigures(p.name(), s, replayed / s));
-                if (p.deadLetters() > 0) {
-                    errors.put("dead letters in " + p.name(), p.deadLetters());
-                }
+                p.deadLetters().forEach((projection, count) -> {
+                    if (count > 0) {
+                        errors.put("dead letters in " + projection, count);
+                    }
+                });
                 if (p.error()) {
                     errors.put("processor in error: " + p.name(), 1L);
                 }
@@ -125,13 +116,8 @@ public final class ReplayBenchmark {
             return new ReplayReport("replay", "in-process on its embedded default (PostgreSQL 17, durable commits), "
                     + "temporary data folder, chain keeper off",
                     new ReplayReport.Settings(events, accounts, List.copyOf(ledgerProperties)), machine, seed,
-                    replayed, seconds, perSecond, groups, rates.figures(), errors, heap, base, ratio);
+                    replayed, seconds, perSecond, rates.figures(), errors, heap, base, ratio);
         }
-    }
-
-    private static StreamingEventProcessor processor(EventProcessingConfiguration processing, String group) {
-        return processing.eventProcessor(group, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("no streaming processor for " + group));
     }
 
     private static void sleep() {

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * How steady a rebuild ran: the rate of the slowest group (the events every projection has
+ * How steady a rebuild ran: the rate of the slowest segment (the events every projection has
  * processed) over consecutive windows of the run, from the progress polled every
  * {@link ReplayBenchmark#POLL_MILLIS}. A replay has no requests, so instead of latency
  * percentiles the report gives the percentiles of these window rates: p5 shows the slow stretches

@@ -6,13 +6,13 @@ import java.util.Map;
 /**
  * What one replay run measured; printed as a table and written as JSON with the same fields.
  * Throughput is every event of the store replayed into every projection, divided by the wall
- * time from the start of the rebuild until the last processing group had caught up.
+ * time from the start of the rebuild until the projections' processor had caught up.
  *
- * @param rates  events/s of the slowest group over consecutive windows of the rebuild ({@link ReplayRates})
- * @param errors dead letters per processing group after the rebuild, and processors left in error
+ * @param rates  events/s over consecutive windows of the rebuild ({@link ReplayRates})
+ * @param errors dead letters per projection after the rebuild, and a processor left in error
  */
 public record ReplayReport(String scenario, String ledger, Settings settings, Machine machine, Seed seed,
-                           long eventsReplayed, double seconds, double eventsPerSecond, List<GroupFigures> groups,
+                           long eventsReplayed, double seconds, double eventsPerSecond,
                            Rates rates, Map<String, Long> errors, HeapFigures heap, ReplayBaseline.Figures baseline,
                            BenchReport.Ratio ratio) {
 
@@ -23,10 +23,6 @@ public record ReplayReport(String scenario, String ledger, Settings settings, Ma
     /** How the history was made: accounts over HTTP, then movements appended straight to the store. */
     public record Seed(int accountsOverHttp, long eventsAppended, double appendSeconds, double appendEventsPerSecond,
                        long eventsInStore) {
-    }
-
-    /** @param seconds from the start of the rebuild until this group had processed the head */
-    public record GroupFigures(String group, double seconds, double eventsPerSecond) {
     }
 
     /** Percentiles of the window rates: p5 is the slow end (95 % of the windows ran faster). */

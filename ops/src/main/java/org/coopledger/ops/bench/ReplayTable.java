@@ -23,13 +23,10 @@ public final class ReplayTable {
         ReplayReport.Seed s = r.seed();
         out.append(f("seed: %d accounts over HTTP, then %,d events appended to the store in %.1f s (%.0f events/s); %,d events in the store%n%n",
                 s.accountsOverHttp(), s.eventsAppended(), s.appendSeconds(), s.appendEventsPerSecond(), s.eventsInStore()));
-        out.append(f("%-18s %10s %12s%n", "group", "caught up s", "events/s"));
-        r.groups().forEach(g -> out.append(f("%-18s %10.1f %12.0f%n", g.group(), g.seconds(), g.eventsPerSecond())));
-        out.append(f("%-18s %10.1f %12.0f%n", "all (rebuild)", r.seconds(), r.eventsPerSecond()));
-        out.append(f("%nevents replayed: %,d in %.1f s: %.0f events/s into all projections%n", r.eventsReplayed(),
+        out.append(f("events replayed: %,d in %.1f s: %.0f events/s into all projections%n", r.eventsReplayed(),
                 r.seconds(), r.eventsPerSecond()));
         ReplayReport.Rates rates = r.rates();
-        out.append(f("rate of the slowest group per %.0f s window (%d windows): p5 %.0f, p50 %.0f, p95 %.0f events/s%n",
+        out.append(f("rate per %.0f s window (%d windows): p5 %.0f, p50 %.0f, p95 %.0f events/s%n",
                 rates.windowSeconds(), rates.windows(), rates.p5EventsPerSecond(), rates.p50EventsPerSecond(),
                 rates.p95EventsPerSecond()));
         out.append(f("errors: %s%n", r.errors().isEmpty() ? "none" : r.errors().entrySet().stream()

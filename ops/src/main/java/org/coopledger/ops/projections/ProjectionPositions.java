@@ -1,5 +1,6 @@
 package org.coopledger.ops.projections;
 
+import org.coopledger.reporting.ProcessorConfiguration;
 import org.coopledger.reporting.verify.ProjectionCatchUp;
 
 import javax.sql.DataSource;
@@ -64,11 +65,19 @@ public final class ProjectionPositions {
             }
             List<Processor> processors = new ArrayList<>();
             byName.forEach((name, p) -> processors.add(new Processor(name, (int) p[0], p[1], p[2] > 0,
-                    deadLetters.getOrDefault(name, 0L))));
+                    deadLettersOf(name, deadLetters))));
             return new Snapshot(head, processors);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the token store", e);
         }
+    }
+
+    /** Dead letters are kept by processing group; the projections' processor feeds all of this module's groups. */
+    private static long deadLettersOf(String processor, Map<String, Long> byGroup) {
+        if (!ProcessorConfiguration.PROCESSOR.equals(processor)) {
+            return byGroup.getOrDefault(processor, 0L);
+        }
+        return ProcessorConfiguration.PROCESSING_GROUPS.stream().mapToLong(group -> byGroup.getOrDefault(group, 0L)).sum();
     }
 
     private static long single(Connection connection, String sql) throws SQLException {

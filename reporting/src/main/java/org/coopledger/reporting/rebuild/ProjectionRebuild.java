@@ -6,7 +6,6 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.coopledger.core.error.ErrorCode;
 import org.coopledger.core.error.LedgerException;
-import org.coopledger.core.error.Require;
 import org.coopledger.reporting.ProcessorConfiguration;
 import org.coopledger.reporting.rebuild.RebuildStatus.ProcessorStatus;
 import org.slf4j.Logger;
@@ -20,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -28,16 +28,17 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Rebuilds projections from the event history while the ledger keeps running: for each processing
- * group asked, the pooled streaming processor is shut down, its tokens are reset to the start of
- * the event store (which runs the projection's {@code @ResetHandler}, emptying its tables, in the
- * same transaction as the token reset) and it is started again; it then replays every event and
- * carries on with new ones. Commands never read projections, so postings go on; reads answer from
+ * Rebuilds the projections from the event history while the ledger keeps running: the projections'
+ * processor is shut down, its tokens are reset to the start of the event store (which runs every
+ * projection's {@code @ResetHandler}, emptying its tables, in the same transaction as the token
+ * reset) and it is started again; it then replays every event and carries on with new ones. All
+ * projections are rebuilt together: they share one processor, and one pass over the history costs
+ * little more than a pass for one of them would. Commands never read projections, so postings go on; reads answer from
  * tables that fill up again and show partial data until the rebuild is done.
  * <p>
  * Progress (events done / total, rate, ETA) is logged every {@code ledger.rebuild.progress-interval}
  * and answered by {@link #status()}. One rebuild at a time per node. On several nodes, run it on
- * one: resetting fails while another node holds a claim on a segment of the group.
+ * one: resetting fails while another node holds a claim on a segment.
  */
 @Component
 public class ProjectionRebuild {
@@ -66,15 +67,15 @@ public class ProjectionRebuild {
     }
 
     /** What one rebuild set out to do. */
-    private record Run(List<String> groups, Instant startedAt, long firstIndex, long headIndex,
+    private record Run(Instant startedAt, long firstIndex, long headIndex,
                        Instant finishedAt, String failure) {
 
         Run finished(Instant at) {
-            return new Run(groups, startedAt, firstIndex, headIndex, at, null);
+            return new Run(startedAt, firstIndex, headIndex, at, null);
         }
 
         Run failed(Instant at, String why) {
-            return new Run(groups, startedAt, firstIndex, headIndex, at, why);
+            return new Run(startedAt, firstIndex, headIndex, at, why);
         }
 
         long total() {
@@ -83,47 +84,37 @@ public class ProjectionRebuild {
     }
 
     /**
-     * Starts rebuilding {@code groups} (empty = every processing group of the ledger) and answers
-     * at once; the replay goes on in the processors' own threads. Refused while a rebuild runs
-     * ({@code REBUILD_IN_PROGRESS}) and while a group has dead letters ({@code DEAD_LETTERS_PENDING}):
-     * those must be retried or evicted first, or the replay would park their events a second time.
+     * Starts rebuilding every projection and answers at once; the replay goes on in the processor's
+     * own threads. Refused while a rebuild runs ({@code REBUILD_IN_PROGRESS}) and while a projection
+     * has dead letters ({@code DEAD_LETTERS_PENDING}): those must be retried or evicted first, or the
+     * replay would park their events a second time.
      */
-    public synchronized RebuildStatus start(List<String> groups) {
-        List<String> chosen = groups == null || groups.isEmpty() ? ProcessorConfiguration.PROCESSING_GROUPS : List.copyOf(groups);
-        for (String group : chosen) {
-            if (!ProcessorConfiguration.PROCESSING_GROUPS.contains(group)) {
-                throw Require.invalid("unknown processing group; known: " + ProcessorConfiguration.PROCESSING_GROUPS);
-            }
-        }
+    public synchronized RebuildStatus start() {
         if (run != null && run.finishedAt() == null) {
             throw new LedgerException(ErrorCode.REBUILD_IN_PROGRESS, "a projection rebuild is already running");
         }
-        for (String group : chosen) {
+        for (String group : ProcessorConfiguration.PROCESSING_GROUPS) {
             if (deadLetters(group) > 0) {
                 throw new LedgerException(ErrorCode.DEAD_LETTERS_PENDING,
-                        "processing group " + group + " has dead letters; retry or evict them before a rebuild");
+                        "projection " + group + " has dead letters; retry or evict them before a rebuild");
             }
         }
         long[] bounds = jdbc.queryForObject(
                 "SELECT COALESCE(min(global_index), 0), COALESCE(max(global_index), 0) FROM domain_event_entry",
                 (rs, row) -> new long[]{rs.getLong(1), rs.getLong(2)});
-        run = new Run(chosen, clock.instant(), bounds[0], bounds[1], null, null);
-        log.info("projection rebuild of {} started: {} events up to global index {}", chosen, run.total(),
-                run.headIndex());
-        for (String group : chosen) {
-            StreamingEventProcessor processor = processor(group);
-            try {
-                processor.shutDown();
-                processor.resetTokens();
-            } catch (RuntimeException e) {
-                run = run.failed(clock.instant(), "reset of " + group + " failed: " + e.getClass().getSimpleName());
-                log.error("projection rebuild: reset of {} failed", group, e);
-            } finally {
-                processor.start();
-            }
-            if (run.failure() != null) {
-                return status();
-            }
+        run = new Run(clock.instant(), bounds[0], bounds[1], null, null);
+        log.info("projection rebuild of {} started: {} events up to global index {}",
+                ProcessorConfiguration.PROCESSING_GROUPS, run.total(), run.headIndex());
+        StreamingEventProcessor processor = processor();
+        try {
+            processor.shutDown();
+            processor.resetTokens();
+        } catch (RuntimeException e) {
+            run = run.failed(clock.instant(), "reset failed: " + e.getClass().getSimpleName());
+            log.error("projection rebuild: reset failed", e);
+            return status();
+        } finally {
+            processor.start();
         }
         progressLog = ticker.scheduleAtFixedRate(this::logProgress, progressInterval.toMillis(),
                 progressInterval.toMillis(), TimeUnit.MILLISECONDS);
@@ -133,21 +124,17 @@ public class ProjectionRebuild {
     /** The processors of this node and the progress of the current or last rebuild. */
     public synchronized RebuildStatus status() {
         List<ProcessorStatus> processors = new ArrayList<>();
-        for (String group : ProcessorConfiguration.PROCESSING_GROUPS) {
-            processing.getObject().eventProcessor(group, StreamingEventProcessor.class)
-                    .ifPresent(processor -> processors.add(processorStatus(group, processor)));
-        }
+        processing.getObject().eventProcessor(ProcessorConfiguration.PROCESSOR, StreamingEventProcessor.class)
+                .ifPresent(processor -> processors.add(processorStatus(processor)));
         Long head = jdbc.queryForObject("SELECT COALESCE(max(global_index), 0) FROM domain_event_entry", Long.class);
         if (run == null) {
-            return new RebuildStatus("IDLE", List.of(), null, null, head, 0, 0, 0, null, null, null, processors);
+            return new RebuildStatus("IDLE", null, null, head, 0, 0, 0, null, null, null, processors);
         }
         long done = run.total();
         boolean allDone = true;
         for (ProcessorStatus processor : processors) {
-            if (run.groups().contains(processor.name())) {
-                done = Math.min(done, eventsDone(processor));
-                allDone &= caughtUp(processor);
-            }
+            done = Math.min(done, eventsDone(processor));
+            allDone &= caughtUp(processor);
         }
         if (run.finishedAt() == null && allDone) {
             run = run.finished(clock.instant());
@@ -156,12 +143,12 @@ public class ProjectionRebuild {
         String state = run.failure() != null ? "FAILED" : run.finishedAt() != null ? "FINISHED" : "RUNNING";
         Instant until = run.finishedAt() != null ? run.finishedAt() : clock.instant();
         Progress progress = Progress.of(run.total(), done, Duration.between(run.startedAt(), until).toMillis());
-        return new RebuildStatus(state, run.groups(), run.startedAt(), run.finishedAt(), head, run.headIndex(), run.total(),
+        return new RebuildStatus(state, run.startedAt(), run.finishedAt(), head, run.headIndex(), run.total(),
                 done, progress.eventsPerSecond(), progress.etaSeconds(), run.failure(), processors);
     }
 
     /**
-     * The replay of a group is over when all its segments run here and have processed the head of
+     * The replay is over when all its segments run here and have processed the head of
      * the start. Not "no longer replaying": Axon keeps a segment's replay token until it processes
      * an event after the reset position, which on a quiet ledger may take long.
      */
@@ -178,7 +165,7 @@ public class ProjectionRebuild {
         return Math.max(0, Math.min(run.total(), processor.position() - run.firstIndex() + 1));
     }
 
-    private ProcessorStatus processorStatus(String group, StreamingEventProcessor processor) {
+    private ProcessorStatus processorStatus(StreamingEventProcessor processor) {
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
         Long position = null;
         boolean replaying = false;
@@ -190,10 +177,14 @@ public class ProjectionRebuild {
             position = position == null ? at : Math.min(position, at);
         }
         Integer tokens = jdbc.queryForObject("SELECT count(*) FROM tokenentry WHERE processorname = ?",
-                Integer.class, group);
-        return new ProcessorStatus(group, processor.isRunning(), replaying, error,
+                Integer.class, processor.getName());
+        Map<String, Long> deadLetters = new LinkedHashMap<>();
+        for (String group : ProcessorConfiguration.PROCESSING_GROUPS) {
+            deadLetters.put(group, deadLetters(group));
+        }
+        return new ProcessorStatus(processor.getName(), processor.isRunning(), replaying, error,
                 position == null || position < 0 ? null : position, segments.size(), tokens == null ? 0 : tokens,
-                deadLetters(group));
+                deadLetters);
     }
 
     private long deadLetters(String group) {
@@ -202,9 +193,9 @@ public class ProjectionRebuild {
         return count == null ? 0 : count;
     }
 
-    private StreamingEventProcessor processor(String group) {
-        return processing.getObject().eventProcessor(group, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("no streaming processor for " + group));
+    private StreamingEventProcessor processor() {
+        return processing.getObject().eventProcessor(ProcessorConfiguration.PROCESSOR, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no streaming processor " + ProcessorConfiguration.PROCESSOR));
     }
 
     private void logProgress() {

@@ -2,13 +2,14 @@ package org.coopledger.reporting.rebuild;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where the projections stand, and the progress of the last rebuild. Events are counted in
  * positions of the event store's global index up to the head when the rebuild started (a
  * rolled-back append leaves a gap, so the count can be a little above the number of events).
- * A processing group is done when every segment has replayed past that head; the slowest group
- * sets the overall progress.
+ * The rebuild is done when every segment of the projections' processor has replayed past that
+ * head; the slowest segment sets the overall progress.
  *
  * @param state            IDLE (no rebuild since start-up), RUNNING, FINISHED or FAILED
  * @param eventStoreHead   the highest global index in the event store now
@@ -17,7 +18,6 @@ import java.util.List;
  * @param etaSeconds       remaining events at that rate; null when unknown
  */
 public record RebuildStatus(String state,
-                            List<String> groups,
                             Instant startedAt,
                             Instant finishedAt,
                             long eventStoreHead,
@@ -30,12 +30,13 @@ public record RebuildStatus(String state,
                             List<ProcessorStatus> processors) {
 
     /**
-     * One processing group on this node.
+     * One event processor on this node.
      *
      * @param position     lowest global index its segments have processed (null before the first event)
      * @param segments     segments claimed on this node / tokens in the token store
+     * @param deadLetters  events parked, by projection (processing group) it feeds
      */
     public record ProcessorStatus(String name, boolean running, boolean replaying, boolean error, Long position,
-                                  int segmentsClaimed, int segments, long deadLetters) {
+                                  int segmentsClaimed, int segments, Map<String, Long> deadLetters) {
     }
 }
