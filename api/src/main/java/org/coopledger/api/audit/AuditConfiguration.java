@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 import javax.sql.DataSource;
 
 /**
- * Correlation data providers that copy the audit keys from each command onto every event it
- * causes. (Axon's interceptor auto-configuration registers {@link AuditMetadataInterceptor} on
+ * Correlation data providers that copy the audit keys (and Axon's correlation and trace ids)
+ * from each command onto every event it causes, and nothing from events ({@link CommandCorrelation}). (Axon's interceptor auto-configuration registers {@link AuditMetadataInterceptor} on
  * the command gateway, through which every command of the API is sent.) Also the replay of the
  * history for auditors: the same {@link Reconciliation} as {@code ledgerctl verify}, and
  * point-in-time balances folded from the events.
@@ -27,12 +27,12 @@ class AuditConfiguration {
     /** Declared alongside ours because Axon only adds its default provider when none is declared. */
     @Bean
     CorrelationDataProvider ledgerMessageOriginProvider() {
-        return new MessageOriginProvider();
+        return new CommandCorrelation(new MessageOriginProvider());
     }
 
     @Bean
     CorrelationDataProvider auditCorrelationDataProvider() {
-        return new SimpleCorrelationDataProvider(AuditMetadata.KEYS.toArray(String[]::new));
+        return new CommandCorrelation(new SimpleCorrelationDataProvider(AuditMetadata.KEYS.toArray(String[]::new)));
     }
 
     @Bean
