@@ -93,10 +93,10 @@ public class ProjectionRebuild {
         if (run != null && run.finishedAt() == null) {
             throw new LedgerException(ErrorCode.REBUILD_IN_PROGRESS, "a projection rebuild is already running");
         }
-        for (String group : ProcessorConfiguration.PROCESSING_GROUPS) {
-            if (deadLetters(group) > 0) {
+        for (Map.Entry<String, Long> parked : deadLettersByProjection().entrySet()) {
+            if (parked.getValue() > 0) {
                 throw new LedgerException(ErrorCode.DEAD_LETTERS_PENDING,
-                        "projection " + group + " has dead letters; retry or evict them before a rebuild");
+                        "projection " + parked.getKey() + " has dead letters; retry or evict them before a rebuild");
             }
         }
         long[] bounds = jdbc.queryForObject(
@@ -178,19 +178,21 @@ public class ProjectionRebuild {
         }
         Integer tokens = jdbc.queryForObject("SELECT count(*) FROM tokenentry WHERE processorname = ?",
                 Integer.class, processor.getName());
-        Map<String, Long> deadLetters = new LinkedHashMap<>();
-        for (String group : ProcessorConfiguration.PROCESSING_GROUPS) {
-            deadLetters.put(group, deadLetters(group));
-        }
         return new ProcessorStatus(processor.getName(), processor.isRunning(), replaying, error,
                 position == null || position < 0 ? null : position, segments.size(), tokens == null ? 0 : tokens,
-                deadLetters);
+                deadLettersByProjection());
     }
 
-    private long deadLetters(String group) {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM deadletterentry WHERE processinggroup = ?",
-                Long.class, group);
-        return count == null ? 0 : count;
+    /** Events parked per projection (processing group), every projection listed: one query. */
+    private Map<String, Long> deadLettersByProjection() {
+        Map<String, Long> parked = new LinkedHashMap<>();
+        ProcessorConfiguration.PROCESSING_GROUPS.forEach(group -> parked.put(group, 0L));
+        jdbc.query("SELECT processinggroup, count(*) FROM deadletterentry GROUP BY processinggroup", rows -> {
+            if (parked.containsKey(rows.getString(1))) {
+                parked.put(rows.getString(1), rows.getLong(2));
+            }
+        });
+        return parked;
     }
 
     private StreamingEventProcessor processor() {
