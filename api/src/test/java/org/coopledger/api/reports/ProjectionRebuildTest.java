@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,9 +48,20 @@ class ProjectionRebuildTest extends HistoryTest {
         return bodies;
     }
 
+    /** Index name → definition, every index of the schema. */
+    private Map<String, String> indexes() {
+        Map<String, String> all = new TreeMap<>();
+        jdbc.query("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()",
+                rows -> {
+                    all.put(rows.getString(1), rows.getString(2));
+                });
+        return all;
+    }
+
     @Test
     void rebuildingDropsTheProjectionsReplaysTheHistoryAndAnswersIdenticalReports(CapturedOutput output) {
         Map<String, String> before = reports();
+        Map<String, String> indexesBefore = indexes();
 
         jdbc.update("DELETE FROM journal_line WHERE gl_code = '2000' AND booking_date = ?", ReportHistory.D3);
         jdbc.update("DELETE FROM share_movement");
@@ -75,11 +87,15 @@ class ProjectionRebuildTest extends HistoryTest {
         assertThat(status.path("eventsDone").asLong()).isEqualTo(status.path("eventsTotal").asLong());
         assertThat(status.path("eventsPerSecond").asLong()).isPositive();
         assertThat(status.path("finishedAt").asText()).isNotBlank();
+        assertThat(status.path("indexesParked").asInt(-1)).isZero();
         ReportHistory.awaitProjectionsCaughtUp(history.admin);
 
         assertThat(reports()).isEqualTo(before);
+        // The secondary indexes dropped for the replay are back, exactly as the migrations made them.
+        assertThat(indexes()).isEqualTo(indexesBefore);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
                 .contains("projection rebuild of " + ProcessorConfiguration.PROCESSING_GROUPS + " started")
+                .contains("index journal_line_account_idx on journal_line built again")
                 .contains("projection rebuild finished"));
     }
 

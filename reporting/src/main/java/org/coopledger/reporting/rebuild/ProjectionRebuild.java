@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -36,6 +37,10 @@ import java.util.concurrent.TimeUnit;
  * little more than a pass for one of them would. Commands never read projections, so postings go on; reads answer from
  * tables that fill up again and show partial data until the rebuild is done.
  * <p>
+ * The secondary indexes of the largest projection tables are dropped for the replay and built
+ * again when it has caught up ({@link ParkedIndexes}; {@code ledger.rebuild.park-indexes}, on by
+ * default); the rebuild is finished when they are back.
+ * <p>
  * Progress (events done / total, rate, ETA) is logged every {@code ledger.rebuild.progress-interval}
  * and answered by {@link #status()}. One rebuild at a time per node. On several nodes, run it on
  * one: resetting fails while another node holds a claim on a segment.
@@ -47,6 +52,8 @@ public class ProjectionRebuild {
 
     private final ObjectProvider<EventProcessingConfiguration> processing;
     private final JdbcTemplate jdbc;
+    private final ParkedIndexes indexes;
+    private final boolean parkIndexes;
     private final Duration progressInterval;
     private final Clock clock = Clock.systemUTC();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -58,24 +65,36 @@ public class ProjectionRebuild {
     /** The current or last rebuild; guarded by this. */
     private Run run;
     private ScheduledFuture<?> progressLog;
+    /** Building the parked indexes again, once the replay has caught up; guarded by this. */
+    private CompletableFuture<Void> restoring;
+    /** Set when the application stops: the processor is then not started again after a build. */
+    private volatile boolean closing;
 
     ProjectionRebuild(ObjectProvider<EventProcessingConfiguration> processing, JdbcTemplate jdbc,
+                      ParkedIndexes indexes,
+                      @Value("${ledger.rebuild.park-indexes:true}") boolean parkIndexes,
                       @Value("${ledger.rebuild.progress-interval:PT5S}") Duration progressInterval) {
         this.processing = processing;
         this.jdbc = jdbc;
+        this.indexes = indexes;
+        this.parkIndexes = parkIndexes;
         this.progressInterval = progressInterval;
     }
 
     /** What one rebuild set out to do. */
-    private record Run(Instant startedAt, long firstIndex, long headIndex,
+    private record Run(Instant startedAt, long firstIndex, long headIndex, int indexesParked,
                        Instant finishedAt, String failure) {
 
         Run finished(Instant at) {
-            return new Run(startedAt, firstIndex, headIndex, at, null);
+            return new Run(startedAt, firstIndex, headIndex, indexesParked, at, null);
         }
 
         Run failed(Instant at, String why) {
-            return new Run(startedAt, firstIndex, headIndex, at, why);
+            return new Run(startedAt, firstIndex, headIndex, indexesParked, at, why);
+        }
+
+        Run parked(int count) {
+            return new Run(startedAt, firstIndex, headIndex, count, finishedAt, failure);
         }
 
         long total() {
@@ -102,13 +121,14 @@ public class ProjectionRebuild {
         long[] bounds = jdbc.queryForObject(
                 "SELECT COALESCE(min(global_index), 0), COALESCE(max(global_index), 0) FROM domain_event_entry",
                 (rs, row) -> new long[]{rs.getLong(1), rs.getLong(2)});
-        run = new Run(clock.instant(), bounds[0], bounds[1], null, null);
+        run = new Run(clock.instant(), bounds[0], bounds[1], 0, null, null);
         log.info("projection rebuild of {} started: {} events up to global index {}",
                 ProcessorConfiguration.PROCESSING_GROUPS, run.total(), run.headIndex());
         StreamingEventProcessor processor = processor();
         try {
             processor.shutDown();
             processor.resetTokens();
+            parkIndexes();
         } catch (RuntimeException e) {
             run = run.failed(clock.instant(), "reset failed: " + e.getClass().getSimpleName());
             log.error("projection rebuild: reset failed", e);
@@ -128,7 +148,8 @@ public class ProjectionRebuild {
                 .ifPresent(processor -> processors.add(processorStatus(processor)));
         Long head = jdbc.queryForObject("SELECT COALESCE(max(global_index), 0) FROM domain_event_entry", Long.class);
         if (run == null) {
-            return new RebuildStatus("IDLE", null, null, head, 0, 0, 0, null, null, null, processors);
+            return new RebuildStatus("IDLE", null, null, head, 0, 0, 0, null, null, indexes.count(), null,
+                    processors);
         }
         long done = run.total();
         boolean allDone = true;
@@ -136,15 +157,66 @@ public class ProjectionRebuild {
             done = Math.min(done, eventsDone(processor));
             allDone &= caughtUp(processor);
         }
-        if (run.finishedAt() == null && allDone) {
-            run = run.finished(clock.instant());
+        if (run.finishedAt() == null && (allDone || restoring != null)) {
+            finishOrRestoreIndexes();
             done = run.total();
         }
         String state = run.failure() != null ? "FAILED" : run.finishedAt() != null ? "FINISHED" : "RUNNING";
         Instant until = run.finishedAt() != null ? run.finishedAt() : clock.instant();
         Progress progress = Progress.of(run.total(), done, Duration.between(run.startedAt(), until).toMillis());
         return new RebuildStatus(state, run.startedAt(), run.finishedAt(), head, run.headIndex(), run.total(),
-                done, progress.eventsPerSecond(), progress.etaSeconds(), run.failure(), processors);
+                done, progress.eventsPerSecond(), progress.etaSeconds(), indexes.count(),
+                run.failure(), processors);
+    }
+
+    /** A failure to park (one transaction) leaves every index in place: the replay is only slower. */
+    private void parkIndexes() {
+        if (!parkIndexes) {
+            return;
+        }
+        try {
+            indexes.park();
+            // With any left parked by an earlier rebuild whose indexes could not be built.
+            run = run.parked(indexes.count());
+        } catch (RuntimeException e) {
+            log.warn("projection rebuild: indexes kept, not parked ({})", e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * The replay has caught up: done, unless indexes were parked. Those are then built again on the
+     * progress thread (minutes on a large ledger, so not under this lock) with the processor stopped:
+     * a build locks its table against writes, and a projection's batch waiting on it past the
+     * statement timeout would fail. Events appended meanwhile are applied when it starts again.
+     * Done when the indexes are back.
+     */
+    private void finishOrRestoreIndexes() {
+        if (run.indexesParked() == 0) {
+            run = run.finished(clock.instant());
+        } else if (restoring == null) {
+            log.info("projection rebuild: replay caught up; building {} indexes again", run.indexesParked());
+            StreamingEventProcessor processor = processor();
+            restoring = CompletableFuture.runAsync(() -> {
+                processor.shutDown();
+                try {
+                    indexes.restore();
+                } finally {
+                    if (!closing) {
+                        processor.start();
+                    }
+                }
+            }, ticker);
+        } else if (restoring.isDone()) {
+            Throwable failure = restoring.handle((ok, e) -> e == null ? null : e.getCause() == null ? e : e.getCause())
+                    .join();
+            if (failure == null) {
+                run = run.finished(clock.instant());
+            } else {
+                log.error("projection rebuild: indexes not built again; the next start builds them", failure);
+                run = run.failed(clock.instant(), "indexes not built again: " + failure.getClass().getSimpleName());
+            }
+            restoring = null;
+        }
     }
 
     /**
@@ -222,8 +294,10 @@ public class ProjectionRebuild {
         }
     }
 
+    /** A build of parked indexes cut short here is finished by the next start ({@link ParkedIndexes}). */
     @PreDestroy
     void stop() {
+        closing = true;
         ticker.shutdownNow();
     }
 }

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param replayUpTo       the highest global index when the rebuild started (0 when IDLE)
  * @param eventsPerSecond  average since the start of the rebuild; null when unknown
  * @param etaSeconds       remaining events at that rate; null when unknown
+ * @param indexesParked    secondary indexes dropped for a replay and not built again yet; a
+ *                         rebuild stays RUNNING until they are back
  */
 public record RebuildStatus(String state,
                             Instant startedAt,
@@ -26,6 +28,7 @@ public record RebuildStatus(String state,
                             long eventsDone,
                             Long eventsPerSecond,
                             Long etaSeconds,
+                            int indexesParked,
                             String failure,
                             List<ProcessorStatus> processors) {
 
