@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The real PostgreSQL that integration tests run against, chosen once per JVM and said out loud:
@@ -103,8 +104,38 @@ public final class TestDatabase {
     public Database freshDatabase() {
         String name = "coop_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         execute("CREATE DATABASE " + name);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> dropWhenUnused(name)));
         return new Database(withDatabase(adminUrl, name), username, password);
+    }
+
+    /**
+     * Shutdown hooks run together: dropping the database at once (WITH FORCE) would pull it from
+     * under the Spring contexts still closing on it, whose processors then wait out their shutdown
+     * timeouts (over 30 s for all of them, and Surefire kills the fork). So wait while the database
+     * is in use (SQLSTATE 55006) until the contexts have closed their pools; force it only when they
+     * have not within 20 s. Any other failure (a container or embedded server already stopped,
+     * taking the database with it) ends the attempt.
+     */
+    private void dropWhenUnused(String name) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        String drop = "DROP DATABASE IF EXISTS " + name;
+        try (Connection c = DriverManager.getConnection(adminUrl, username, password); Statement s = c.createStatement()) {
+            while (true) {
+                try {
+                    s.execute(System.nanoTime() < deadline ? drop : drop + " WITH (FORCE)");
+                    return;
+                } catch (SQLException e) {
+                    if (!"55006".equals(e.getSQLState())) {
+                        return;
+                    }
+                    Thread.sleep(200);
+                }
+            }
+        } catch (SQLException e) {
+            // The server is gone already.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void execute(String sql) {

@@ -40,9 +40,16 @@ record LedgerUnderTest(URI baseUrl, String adminPassword, DatabaseTarget databas
                 "--server.port=0", "--ledger.security.admin-password=" + adminPassword,
                 "--logging.level.root=WARN", "--logging.level.org.axonframework=WARN"));
         ledgerProperties.forEach(property -> args.add("--" + property));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
-                .logStartupInfo(false)
-                .run(args.toArray(String[]::new));
+        ConfigurableApplicationContext context;
+        try {
+            context = new SpringApplicationBuilder(LedgerApplication.class)
+                    .logStartupInfo(false)
+                    .run(args.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            // A failed start closes what it started (the embedded server included); the folder is ours.
+            deleteRecursively(dataDir);
+            throw e;
+        }
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         HikariDataSource pool = context.getBean(HikariDataSource.class);
         DatabaseTarget database = new DatabaseTarget(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());

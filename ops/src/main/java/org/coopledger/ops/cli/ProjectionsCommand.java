@@ -79,5 +79,9 @@ final class ProjectionsCommand implements Callable<Integer> {
             out.printf("%-20s %8d %12d %10d %9s %12d %10s %8s%n", p.name(), p.segments(), p.position(),
                     p.behind(now.head()), p.replaying() ? "yes" : "no", p.deadLetters(), rate, eta);
         }
+        if (!now.parkedIndexes().isEmpty()) {
+            out.printf("indexes dropped by a rebuild, not built again yet (the ledger builds them when the replay "
+                    + "has caught up, or at its next start): %s%n", String.join(", ", now.parkedIndexes()));
+        }
     }
 }

@@ -16,7 +16,8 @@ import java.util.TreeMap;
 /**
  * Where each processor of a ledger database stands, read from the token store alone (no Axon,
  * no running ledger needed): its lowest segment position against the head of the event store,
- * whether a segment is still replaying after a reset, and its dead letters.
+ * whether a segment is still replaying after a reset, and its dead letters; and the projection
+ * indexes a rebuild has dropped and not yet built again.
  */
 public final class ProjectionPositions {
 
@@ -28,7 +29,8 @@ public final class ProjectionPositions {
         }
     }
 
-    public record Snapshot(long head, List<Processor> processors) {
+    /** {@code parkedIndexes}: names of the indexes a rebuild dropped and has not built again. */
+    public record Snapshot(long head, List<Processor> processors, List<String> parkedIndexes) {
     }
 
     private final DataSource dataSource;
@@ -66,7 +68,7 @@ public final class ProjectionPositions {
             List<Processor> processors = new ArrayList<>();
             byName.forEach((name, p) -> processors.add(new Processor(name, (int) p[0], p[1], p[2] > 0,
                     deadLettersOf(name, deadLetters))));
-            return new Snapshot(head, processors);
+            return new Snapshot(head, processors, parkedIndexes(connection));
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the token store", e);
         }
@@ -78,6 +80,22 @@ public final class ProjectionPositions {
             return byGroup.getOrDefault(processor, 0L);
         }
         return ProcessorConfiguration.PROCESSING_GROUPS.stream().mapToLong(group -> byGroup.getOrDefault(group, 0L)).sum();
+    }
+
+    /** None in a database from before the table (migration 82). */
+    private static List<String> parkedIndexes(Connection connection) throws SQLException {
+        List<String> names = new ArrayList<>();
+        if (single(connection, "SELECT count(*) FROM pg_class WHERE oid = to_regclass('parked_index')") == 0) {
+            return names;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT index_name FROM parked_index ORDER BY index_name");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
     }
 
     private static long single(Connection connection, String sql) throws SQLException {
