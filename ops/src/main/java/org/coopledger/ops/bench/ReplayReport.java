@@ -6,13 +6,15 @@ import java.util.Map;
 /**
  * What one replay run measured; printed as a table and written as JSON with the same fields.
  * Throughput is every event of the store replayed into every projection, divided by the wall
- * time from the start of the rebuild until the projections' processor had caught up.
+ * time from the start of the rebuild until it finished: the projections' processor caught up and
+ * the indexes the rebuild parked built again ({@code indexSeconds} of it).
  *
- * @param rates  events/s over consecutive windows of the rebuild ({@link ReplayRates})
+ * @param indexSeconds from the last event replayed to the end of the rebuild: building the parked indexes
+ * @param rates  events/s over consecutive windows of the replay, up to its last event ({@link ReplayRates})
  * @param errors dead letters per projection after the rebuild, and a processor left in error
  */
 public record ReplayReport(String scenario, String ledger, Settings settings, Machine machine, Seed seed,
-                           long eventsReplayed, double seconds, double eventsPerSecond,
+                           long eventsReplayed, double seconds, double eventsPerSecond, double indexSeconds,
                            Rates rates, Map<String, Long> errors, HeapFigures heap, ReplayBaseline.Figures baseline,
                            BenchReport.Ratio ratio) {
 

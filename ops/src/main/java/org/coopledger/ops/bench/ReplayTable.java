@@ -25,6 +25,7 @@ public final class ReplayTable {
                 s.accountsOverHttp(), s.eventsAppended(), s.appendSeconds(), s.appendEventsPerSecond(), s.eventsInStore()));
         out.append(f("events replayed: %,d in %.1f s: %.0f events/s into all projections%n", r.eventsReplayed(),
                 r.seconds(), r.eventsPerSecond()));
+        out.append(f("  of which building the indexes the rebuild had parked: %.1f s%n", r.indexSeconds()));
         ReplayReport.Rates rates = r.rates();
         out.append(f("rate per %.0f s window (%d windows): p5 %.0f, p50 %.0f, p95 %.0f events/s%n",
                 rates.windowSeconds(), rates.windows(), rates.p5EventsPerSecond(), rates.p50EventsPerSecond(),
