@@ -82,19 +82,15 @@ public class ProjectionRebuild {
     }
 
     /** What one rebuild set out to do. */
-    private record Run(Instant startedAt, long firstIndex, long headIndex, int indexesParked,
+    private record Run(Instant startedAt, long firstIndex, long headIndex,
                        Instant finishedAt, String failure) {
 
         Run finished(Instant at) {
-            return new Run(startedAt, firstIndex, headIndex, indexesParked, at, null);
+            return new Run(startedAt, firstIndex, headIndex, at, null);
         }
 
         Run failed(Instant at, String why) {
-            return new Run(startedAt, firstIndex, headIndex, indexesParked, at, why);
-        }
-
-        Run parked(int count) {
-            return new Run(startedAt, firstIndex, headIndex, count, finishedAt, failure);
+            return new Run(startedAt, firstIndex, headIndex, at, why);
         }
 
         long total() {
@@ -121,7 +117,7 @@ public class ProjectionRebuild {
         long[] bounds = jdbc.queryForObject(
                 "SELECT COALESCE(min(global_index), 0), COALESCE(max(global_index), 0) FROM domain_event_entry",
                 (rs, row) -> new long[]{rs.getLong(1), rs.getLong(2)});
-        run = new Run(clock.instant(), bounds[0], bounds[1], 0, null, null);
+        run = new Run(clock.instant(), bounds[0], bounds[1], null, null);
         log.info("projection rebuild of {} started: {} events up to global index {}",
                 ProcessorConfiguration.PROCESSING_GROUPS, run.total(), run.headIndex());
         StreamingEventProcessor processor = processor();
@@ -157,15 +153,16 @@ public class ProjectionRebuild {
             done = Math.min(done, eventsDone(processor));
             allDone &= caughtUp(processor);
         }
+        int parked = indexes.count();
         if (run.finishedAt() == null && (allDone || restoring != null)) {
-            finishOrRestoreIndexes();
+            finishOrRestoreIndexes(parked);
             done = run.total();
         }
         String state = run.failure() != null ? "FAILED" : run.finishedAt() != null ? "FINISHED" : "RUNNING";
         Instant until = run.finishedAt() != null ? run.finishedAt() : clock.instant();
         Progress progress = Progress.of(run.total(), done, Duration.between(run.startedAt(), until).toMillis());
         return new RebuildStatus(state, run.startedAt(), run.finishedAt(), head, run.headIndex(), run.total(),
-                done, progress.eventsPerSecond(), progress.etaSeconds(), indexes.count(),
+                done, progress.eventsPerSecond(), progress.etaSeconds(), parked,
                 run.failure(), processors);
     }
 
@@ -176,8 +173,6 @@ public class ProjectionRebuild {
         }
         try {
             indexes.park();
-            // With any left parked by an earlier rebuild whose indexes could not be built.
-            run = run.parked(indexes.count());
         } catch (RuntimeException e) {
             log.warn("projection rebuild: indexes kept, not parked ({})", e.getClass().getSimpleName());
         }
@@ -188,13 +183,13 @@ public class ProjectionRebuild {
      * progress thread (minutes on a large ledger, so not under this lock) with the processor stopped:
      * a build locks its table against writes, and a projection's batch waiting on it past the
      * statement timeout would fail. Events appended meanwhile are applied when it starts again.
-     * Done when the indexes are back.
+     * Done when the indexes are back, with any an earlier rebuild could not build.
      */
-    private void finishOrRestoreIndexes() {
-        if (run.indexesParked() == 0) {
+    private void finishOrRestoreIndexes(int parked) {
+        if (restoring == null && parked == 0) {
             run = run.finished(clock.instant());
         } else if (restoring == null) {
-            log.info("projection rebuild: replay caught up; building {} indexes again", run.indexesParked());
+            log.info("projection rebuild: replay caught up; building {} indexes again", parked);
             StreamingEventProcessor processor = processor();
             restoring = CompletableFuture.runAsync(() -> {
                 processor.shutDown();
