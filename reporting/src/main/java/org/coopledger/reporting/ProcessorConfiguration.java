@@ -1,6 +1,5 @@
 package org.coopledger.reporting;
 
-import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -18,7 +17,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 
 import java.util.List;
-import java.util.concurrent.Executors;
 
 /**
  * The read side for a Spring Boot application: the projections and queries of each feature,
@@ -123,7 +121,7 @@ public class ProcessorConfiguration {
         return (configuration, builder) -> builder
                 .batchSize(batchSize)
                 .initialSegmentCount(segments)
-                .coordinatorExecutor(Executors.newScheduledThreadPool(1, new AxonThreadFactory("Coordinator - " + PROCESSOR)))
-                .workerExecutor(Executors.newScheduledThreadPool(WORKER_THREADS, new AxonThreadFactory("Worker - " + PROCESSOR)));
+                .coordinatorExecutor(new FailureLoggingExecutor("Coordinator - " + PROCESSOR, 1))
+                .workerExecutor(new FailureLoggingExecutor("Worker - " + PROCESSOR, WORKER_THREADS));
     }
 }
