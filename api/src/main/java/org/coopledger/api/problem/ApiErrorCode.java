@@ -22,6 +22,8 @@ public enum ApiErrorCode {
     PAYLOAD_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_ENTITY),
+    /** Too many wrong passwords in a row for the username; answered with Retry-After. */
+    TOO_MANY_LOGIN_FAILURES(HttpStatus.TOO_MANY_REQUESTS),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),
     /** The ledger's PostgreSQL is unreachable; answered with Retry-After. */

@@ -29,6 +29,13 @@ public class ProblemWriter {
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, Problem problem) throws IOException {
+        write(request, response, problem,
+                problem.status() == HttpStatus.SERVICE_UNAVAILABLE ? Problem.RETRY_AFTER_SECONDS : 0);
+    }
+
+    /** As {@link #write(HttpServletRequest, HttpServletResponse, Problem)}, with Retry-After when {@code retryAfterSeconds > 0}. */
+    public void write(HttpServletRequest request, HttpServletResponse response, Problem problem, long retryAfterSeconds)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -41,8 +48,8 @@ public class ProblemWriter {
         if (problem.status() == HttpStatus.UNAUTHORIZED) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, BASIC_CHALLENGE);
         }
-        if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(Problem.RETRY_AFTER_SECONDS));
+        if (retryAfterSeconds > 0) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
         }
         response.getOutputStream().write(mapper.writeValueAsBytes(body));
     }

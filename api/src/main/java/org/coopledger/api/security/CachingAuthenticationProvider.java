@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Username and password authentication with {@link CredentialCache} in front of the bcrypt
- * check of {@code verifier}. Both paths answer a token whose principal carries no hash and whose
+ * check of {@code verifier}, which {@link LoginThrottle} refuses to run for a username that
+ * has just had too many wrong passwords. Both paths answer a token whose principal carries no hash and whose
  * credentials are gone.
  *
  * <p>Identical credentials arriving while their bcrypt check runs wait for that check instead of
@@ -24,15 +25,17 @@ final class CachingAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider verifier;
     private final CredentialCache cache;
+    private final LoginThrottle throttle;
     private final ConcurrentMap<CredentialCache.Key, Check> checking = new ConcurrentHashMap<>();
 
     /** A bcrypt check in progress, started when the cache was at {@code generation}. */
     private record Check(long generation, CompletableFuture<LedgerUserDetails> outcome) {
     }
 
-    CachingAuthenticationProvider(AuthenticationProvider verifier, CredentialCache cache) {
+    CachingAuthenticationProvider(AuthenticationProvider verifier, CredentialCache cache, LoginThrottle throttle) {
         this.verifier = verifier;
         this.cache = cache;
+        this.throttle = throttle;
     }
 
     @Override
@@ -66,7 +69,7 @@ final class CachingAuthenticationProvider implements AuthenticationProvider {
     }
 
     private LedgerUserDetails verify(CredentialCache.Key key, Authentication authentication, long generation) {
-        Authentication verified = verifier.authenticate(authentication);
+        Authentication verified = throttle.attempt(authentication.getName(), () -> verifier.authenticate(authentication));
         LedgerUserDetails user = ((LedgerUserDetails) verified.getPrincipal()).withoutPassword();
         cache.put(key, user, generation);
         return user;

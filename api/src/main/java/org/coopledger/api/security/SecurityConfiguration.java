@@ -1,5 +1,6 @@
 package org.coopledger.api.security;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,6 +18,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Who may call what. The API is stateless: HTTP Basic on every request against the ledger's own
@@ -83,11 +87,18 @@ class SecurityConfiguration {
         return new PasswordHashing();
     }
 
+    /**
+     * Wrong passwords in a row before a username is paused ({@code ledger.security.login-failures-allowed})
+     * and the first pause ({@code ledger.security.login-pause}), doubled by each further wrong one.
+     */
     @Bean
     AuthenticationManager authenticationManager(JdbcTemplate jdbc, PasswordEncoder passwordEncoder,
-                                                CredentialCache cache) {
+                                                CredentialCache cache, Clock clock,
+                                                @Value("${ledger.security.login-failures-allowed:5}") int failuresAllowed,
+                                                @Value("${ledger.security.login-pause:30s}") Duration firstPause) {
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(new LedgerUserDetailsService(jdbc));
         bcrypt.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(new CachingAuthenticationProvider(bcrypt, cache));
+        LoginThrottle throttle = new LoginThrottle(failuresAllowed, firstPause, clock);
+        return new ProviderManager(new CachingAuthenticationProvider(bcrypt, cache, throttle));
     }
 }

@@ -35,6 +35,12 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
+        if (failure instanceof LoginThrottledException throttled) {
+            writer.write(request, response, Problem.of(ApiErrorCode.TOO_MANY_LOGIN_FAILURES,
+                    "too many wrong passwords in a row for this username; try again after Retry-After seconds"),
+                    throttled.retryAfterSeconds());
+            return;
+        }
         // The user lookup needs the database: when it is unreachable the credentials were not
         // checked at all, so this is an outage (503, retry later), not a wrong password.
         writer.write(request, response,

@@ -174,6 +174,7 @@ class ApiFuzzTest extends IntegrationTest {
         admin.post("/api/v1/savings-products", Map.of("productCode", productCode, "name", "Fuzz savings",
                 "minimumBalance", money("5.00", "USD"))).hasStatus(201);
         LedgerClient member = coop.newMemberUser(memberA);
+        LedgerClient guessed = coop.newStaff("TELLER");
         Map<String, String> auth = new HashMap<>();
         Stream.of(admin, teller, manager, auditor, member).forEach(client ->
                 auth.put(roleOf(client), HostileRequests.basic(client.username(), client.password())));
@@ -181,7 +182,7 @@ class ApiFuzzTest extends IntegrationTest {
         Cooperative.awaitBalance(teller, accountAUsd, "50.00");
         Cooperative.awaitBalance(teller, accountBJod, "80.000");
         return new HostileRequests.Fixture(auth, memberA, memberB, accountAJod, accountAUsd, accountBJod,
-                "fuzz-held", productCode);
+                "fuzz-held", productCode, guessed.username());
     }
 
     private static String roleOf(LedgerClient client) {

@@ -42,6 +42,40 @@ class AuthenticationTest extends IntegrationTest {
     }
 
     @Test
+    void fiveWrongPasswordsInARowPauseTheUsernameWith429AndRetryAfterEvenForTheRightPassword() {
+        LedgerClient victim = admin.newUser("TELLER");
+        for (int i = 0; i < 5; i++) {
+            victim.as(victim.username(), "guess-" + i).get(ANY_API_PATH).isProblem(401, "UNAUTHENTICATED");
+        }
+
+        LedgerClient.Response paused = victim.get(ANY_API_PATH).isProblem(429, "TOO_MANY_LOGIN_FAILURES");
+        assertThat(Integer.parseInt(paused.header("Retry-After"))).isBetween(1, 30);
+        assertThat(paused.contentType()).startsWith("application/problem+json");
+        assertThat(paused.json().path("detail").asText()).doesNotContain(victim.username());
+        victim.as(victim.username(), "guess-5").get(ANY_API_PATH).isProblem(429, "TOO_MANY_LOGIN_FAILURES");
+        teller.get(ANY_API_PATH).isProblem(404, "NOT_FOUND"); // another user is not paused
+    }
+
+    @Test
+    void credentialsVerifiedBeforeTheGuessingBeganKeepWorkingWhileTheUsernameIsPaused() {
+        teller.get(ANY_API_PATH).isProblem(404, "NOT_FOUND");
+        for (int i = 0; i < 6; i++) {
+            teller.as(teller.username(), "guess-" + i).get(ANY_API_PATH).hasStatus(i < 5 ? 401 : 429);
+        }
+
+        teller.get(ANY_API_PATH).isProblem(404, "NOT_FOUND");
+    }
+
+    @Test
+    void unknownUsernamesArePausedLikeKnownOnes() {
+        LedgerClient nobody = teller.as("nobody-" + teller.username(), "x");
+        for (int i = 0; i < 5; i++) {
+            nobody.get(ANY_API_PATH).isProblem(401, "UNAUTHENTICATED");
+        }
+        nobody.get(ANY_API_PATH).isProblem(429, "TOO_MANY_LOGIN_FAILURES");
+    }
+
+    @Test
     void aMalformedAuthorizationHeaderIs401() {
         teller.anonymous().withHeader("Authorization", "Basic %%%not-base64").get(ANY_API_PATH)
                 .isProblem(401, "UNAUTHENTICATED");

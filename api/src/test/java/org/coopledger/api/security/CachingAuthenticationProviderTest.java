@@ -6,6 +6,8 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -52,7 +54,8 @@ class CachingAuthenticationProviderTest {
         }
     };
 
-    private final CachingAuthenticationProvider provider = new CachingAuthenticationProvider(slowBcrypt, cache);
+    private final CachingAuthenticationProvider provider = new CachingAuthenticationProvider(slowBcrypt, cache,
+            new LoginThrottle(5, Duration.ofSeconds(30), Clock.systemUTC()));
 
     @Test
     void concurrentRequestsWithTheSameCredentialsShareOneBcryptCheck() throws Exception {
@@ -79,6 +82,22 @@ class CachingAuthenticationProviderTest {
         assertThatThrownBy(() -> provider.authenticate(request("wrong password")))
                 .isInstanceOf(BadCredentialsException.class);
         assertThat(checks.get()).as("the shared check, then a fresh one").isEqualTo(2);
+    }
+
+    @Test
+    void aPausedUsernameIsRefusedWithoutABcryptCheckButItsCachedCredentialsStillPass() throws Exception {
+        concurrently("right password");
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> provider.authenticate(request("wrong password")))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
+        int checksBefore = checks.get();
+
+        assertThatThrownBy(() -> provider.authenticate(request("another guess")))
+                .isInstanceOf(LoginThrottledException.class);
+        assertThat(checks.get()).as("no bcrypt check while paused").isEqualTo(checksBefore);
+        assertThat(provider.authenticate(request("right password")).isAuthenticated())
+                .as("the credentials verified before the guessing began are cached").isTrue();
     }
 
     /** Sends REQUESTS authentications at once and releases the check once all of them are waiting. */
