@@ -291,6 +291,7 @@
       document.body.dataset.state = 'login';
       $('login-error').textContent = error.status === 401 ? 'Wrong username or password.'
         : error.status === 403 ? 'This dashboard is for managers and auditors.'
+          : error.status === 429 ? 'Too many wrong passwords for this username; wait a little and try again.'
           : 'The ledger could not be read (' + error.message + ').';
       return;
     }
