@@ -5,79 +5,76 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The ledger's HTTP API as a teller's client calls it: HTTP/1.1 keep-alive connections, HTTP
- * Basic, JSON bodies. One {@link HttpClient} is shared by all benchmark clients: its single
- * selector thread costs less CPU on a small machine than one per client.
+ * Basic, JSON bodies. One pool of connections ({@link Http11}) is shared by all benchmark
+ * clients; each request runs on its caller's thread.
  */
 public final class LedgerHttp {
 
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ACCEPT_JSON = "application/json, application/problem+json";
 
-    private final HttpClient http;
-    private final URI base;
+    private final Http11 http;
     private final String authorization;
 
-    private LedgerHttp(HttpClient http, URI base, String authorization) {
+    private LedgerHttp(Http11 http, String authorization) {
         this.http = http;
-        this.base = base;
         this.authorization = authorization;
     }
 
     public static LedgerHttp connect(URI base) {
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
-        return new LedgerHttp(http, base, null);
+        return new LedgerHttp(new Http11(base, CONNECT_TIMEOUT, REQUEST_TIMEOUT), null);
     }
 
     public LedgerHttp as(String username, String password) {
         String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new LedgerHttp(http, base, "Basic " + token);
+        return new LedgerHttp(http, "Basic " + token);
     }
 
     public Reply get(String path) throws IOException, InterruptedException {
-        return send(request(path).GET());
+        return get(path, ACCEPT_JSON);
     }
 
     /** A GET asking for {@code accept} (e.g. {@code text/csv}) instead of JSON. */
     public Reply get(String path, String accept) throws IOException, InterruptedException {
-        return send(request(path).setHeader("Accept", accept).GET());
+        return send("GET", path, headers(accept), null);
     }
 
     /** @param idempotencyKey null for requests that take none */
     public Reply post(String path, String json, String idempotencyKey) throws IOException, InterruptedException {
-        HttpRequest.Builder request = request(path)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
+        Map<String, String> headers = headers(ACCEPT_JSON);
+        headers.put("Content-Type", "application/json");
         if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
+            headers.put("Idempotency-Key", idempotencyKey);
         }
-        return send(request);
+        return send("POST", path, headers, json.getBytes(StandardCharsets.UTF_8));
     }
 
-    private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json, application/problem+json");
+    private Map<String, String> headers(String accept) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", accept);
         if (authorization != null) {
-            request.header("Authorization", authorization);
+            headers.put("Authorization", authorization);
         }
-        return request;
+        return headers;
     }
 
-    private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        return new Reply(response.statusCode(), response.body());
+    private Reply send(String method, String path, Map<String, String> headers, byte[] body)
+            throws IOException, InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        Http11.Answer answer = http.exchange(method, path, headers, body);
+        return new Reply(answer.status(), answer.body());
     }
 
     /** A status and its body; the body is parsed only when someone asks. */
