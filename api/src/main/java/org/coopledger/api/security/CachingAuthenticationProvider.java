@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * Username and password authentication with {@link CredentialCache} in front of the bcrypt
  * check of {@code verifier}, which {@link LoginThrottle} refuses to run for a username that
- * has just had too many wrong passwords. Both paths answer a token whose principal carries no hash and whose
- * credentials are gone.
+ * has just had too many wrong passwords. Both paths answer a token whose principal carries no
+ * hash and whose credentials are gone.
  *
  * <p>Identical credentials arriving while their bcrypt check runs wait for that check instead of
  * starting their own: when a busy client's cache entry expires, its 32 concurrent requests used
