@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.coopledger.api.testsupport.LedgerClient;
 import org.coopledger.api.walkthrough.Cooperative;
 import org.coopledger.reporting.ProcessorConfiguration;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -26,6 +29,9 @@ import static org.awaitility.Awaitility.await;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ProjectionRebuildTest extends HistoryTest {
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     /** Reports of several kinds and dates, JSON and CSV, by path and media type → body. */
     private Map<String, String> reports() {
@@ -97,6 +103,31 @@ class ProjectionRebuildTest extends HistoryTest {
                 .contains("projection rebuild of " + ProcessorConfiguration.PROCESSING_GROUPS + " started")
                 .contains("index journal_line_account_idx on journal_line built again")
                 .contains("projection rebuild finished"));
+    }
+
+    /**
+     * After building the parked indexes again the processor restarts, and until it has claimed its
+     * segments it reports no position: the finished run must still say all its events were done.
+     */
+    @Test
+    void aFinishedRebuildKeepsItsFiguresWhileTheProcessorHasNoSegments() {
+        LedgerClient admin = history.admin;
+        awaitNoRebuildRunning(admin);
+        admin.post("/api/v1/admin/projections/rebuild", null).hasStatus(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> "FINISHED".equals(
+                admin.get("/api/v1/admin/projections").json().path("state").asText()));
+        StreamingEventProcessor processor = processing.eventProcessor(ProcessorConfiguration.PROCESSOR,
+                StreamingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        try {
+            JsonNode status = admin.get("/api/v1/admin/projections").hasStatus(200).json();
+            assertThat(status.path("state").asText()).isEqualTo("FINISHED");
+            assertThat(status.path("eventsDone").asLong()).as(status.toString())
+                    .isEqualTo(status.path("eventsTotal").asLong());
+        } finally {
+            processor.start();
+        }
+        ReportHistory.awaitProjectionsCaughtUp(admin);
     }
 
     @Test

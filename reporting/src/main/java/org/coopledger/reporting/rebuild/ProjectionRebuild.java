@@ -149,8 +149,13 @@ public class ProjectionRebuild {
         }
         long done = run.total();
         boolean allDone = true;
+        // A finished run keeps its figures: after building indexes again the processor restarts and,
+        // until it has claimed its segments, reports no position at all.
+        boolean finished = run.finishedAt() != null && run.failure() == null;
         for (ProcessorStatus processor : processors) {
-            done = Math.min(done, eventsDone(processor));
+            if (!finished) {
+                done = Math.min(done, eventsDone(processor));
+            }
             allDone &= caughtUp(processor);
         }
         int parked = indexes.count();
