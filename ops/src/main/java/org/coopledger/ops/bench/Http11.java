@@ -25,8 +25,9 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * <p>It speaks only what the ledger needs: {@code http:} URIs, GET and POST with a body, answers
  * with {@code Content-Length}, chunked bodies, or none for 204 and 304; {@code Connection: close}
  * is honoured. A connection taken from the pool that turns out to have been closed by the server
- * before any byte of the answer arrived is replaced once by a new one, as HTTP clients do: the
- * server closed it idle, so it never saw the request.
+ * before any byte of the answer arrived is replaced once by a new one, as HTTP clients do: almost
+ * always the server had closed it idle and never saw the request. A server that died after
+ * reading it would see it twice; the bench's money movements carry Idempotency-Keys for that.
  */
 final class Http11 {
 
