@@ -7,18 +7,22 @@ import org.springframework.security.authentication.DisabledException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class LoginThrottleTest {
 
@@ -30,7 +34,7 @@ class LoginThrottleTest {
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 
@@ -64,8 +68,7 @@ class LoginThrottleTest {
 
     private LoginThrottledException refused(String username) {
         int before = checks.get();
-        LoginThrottledException refused = (LoginThrottledException) org.assertj.core.api.Assertions
-                .catchThrowable(() -> right(username));
+        LoginThrottledException refused = (LoginThrottledException) catchThrowable(() -> right(username));
         assertThat(refused).as("refused while paused").isNotNull();
         assertThat(checks.get()).as("the password was not checked").isEqualTo(before);
         return refused;
@@ -153,11 +156,11 @@ class LoginThrottleTest {
                 // The refused ones return at once; the checked ones wait for the latch.
                 try {
                     answer.get(200, TimeUnit.MILLISECONDS);
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     if (e.getCause() instanceof LoginThrottledException) {
                         refusedAtOnce++;
                     }
-                } catch (java.util.concurrent.TimeoutException stillChecking) {
+                } catch (TimeoutException stillChecking) {
                     // counted below
                 }
             }

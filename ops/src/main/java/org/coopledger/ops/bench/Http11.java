@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -87,7 +88,7 @@ final class Http11 {
             try {
                 connection.out.write(request);
                 connection.out.flush();
-            } catch (java.net.SocketException closed) {
+            } catch (SocketException closed) {
                 if (connection.reused) {
                     throw new StaleConnectionException(closed);
                 }
@@ -223,23 +224,23 @@ final class Http11 {
     /**
      * One line without its CRLF, as ISO-8859-1 (header values are ASCII here).
      *
-     * @param first true for the first line on a reused connection: an end of stream before any
-     *              byte means the server had closed it while it was idle
+     * @param staleIfEmpty true for the first line on a reused connection: an end of stream before
+     *                     any byte means the server had closed it while it was idle
      */
-    private static String readLine(InputStream in, boolean first) throws IOException {
+    private static String readLine(InputStream in, boolean staleIfEmpty) throws IOException {
         StringBuilder line = new StringBuilder(64);
         while (true) {
             int b;
             try {
                 b = in.read();
-            } catch (java.net.SocketException reset) {
-                if (first && line.isEmpty()) {
+            } catch (SocketException reset) {
+                if (staleIfEmpty && line.isEmpty()) {
                     throw new StaleConnectionException(reset);
                 }
                 throw reset;
             }
             if (b == -1) {
-                if (first && line.isEmpty()) {
+                if (staleIfEmpty && line.isEmpty()) {
                     throw new StaleConnectionException(null);
                 }
                 throw new EOFException("the connection closed inside the answer");

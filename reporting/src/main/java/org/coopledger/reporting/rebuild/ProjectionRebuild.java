@@ -151,12 +151,11 @@ public class ProjectionRebuild {
         boolean allDone = true;
         // A finished run keeps its figures: after building indexes again the processor restarts and,
         // until it has claimed its segments, reports no position at all.
-        boolean finished = run.finishedAt() != null && run.failure() == null;
-        for (ProcessorStatus processor : processors) {
-            if (!finished) {
+        if (run.finishedAt() == null || run.failure() != null) {
+            for (ProcessorStatus processor : processors) {
                 done = Math.min(done, eventsDone(processor));
+                allDone &= caughtUp(processor);
             }
-            allDone &= caughtUp(processor);
         }
         int parked = indexes.count();
         if (run.finishedAt() == null && (allDone || restoring != null)) {
