@@ -59,8 +59,13 @@ public class ProcessorConfiguration {
      * the event store's shared cache, since turned off (docs/PERFORMANCE.md, Replay), not the batch.
      */
     static final int DEFAULT_BATCH_SIZE = 100;
-    /** Projections wait on the database, not the CPU: two workers keep four segments busy. */
-    static final int WORKER_THREADS = 2;
+    /**
+     * Threads applying batches ({@code ledger.projections.worker-threads}): one per initial segment,
+     * so that each segment's batch can wait on PostgreSQL while the others run. Two left a
+     * 1,000,000-event rebuild on a 2-core machine with cores idle: 9,413 events/s against 12,015
+     * with four (docs/PERFORMANCE.md, Replay round 5).
+     */
+    static final int WORKER_THREADS = 4;
     /**
      * Segments of the processor when its tokens do not exist yet ({@code ledger.projections.segments}); existing
      * tokens keep theirs, a rebuild included (it resets the tokens it finds). Four lets up to four
@@ -76,17 +81,21 @@ public class ProcessorConfiguration {
                                                 Serializer genericSerializer,
                                                 @Value("${ledger.projections.batch-size:" + DEFAULT_BATCH_SIZE + "}") int batchSize,
                                                 @Value("${ledger.projections.segments:" + INITIAL_SEGMENTS + "}") int segments,
-                                                @Value("${ledger.projections.event-metrics:false}") boolean eventMetrics) {
+                                                @Value("${ledger.projections.event-metrics:false}") boolean eventMetrics,
+                                                @Value("${ledger.projections.worker-threads:" + WORKER_THREADS + "}") int workerThreads) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("ledger.projections.batch-size must be positive");
         }
         if (segments < 1) {
             throw new IllegalArgumentException("ledger.projections.segments must be positive");
         }
+        if (workerThreads < 1) {
+            throw new IllegalArgumentException("ledger.projections.worker-threads must be positive");
+        }
         return configurer -> configurer.eventProcessing(processing -> {
             processing.assignProcessingGroup(group -> PROCESSING_GROUPS.contains(group) ? PROCESSOR : group);
             processing.registerPooledStreamingEventProcessor(PROCESSOR,
-                    configuration -> configuration.eventStore(), pooledProcessor(batchSize, segments));
+                    configuration -> configuration.eventStore(), pooledProcessor(batchSize, segments, workerThreads));
             // Axon's Micrometer monitors time and count every event per processor, building a tagged
             // meter id each time: 16 % of the CPU of a replay (docs/PERFORMANCE.md), more than the
             // projections' own work. Progress stays visible in the tokens (GET /admin/projections).
@@ -117,11 +126,11 @@ public class ProcessorConfiguration {
      * commit: live traffic fills far less, so it only bites when a processor catches up or replays.
      */
     private static EventProcessingConfigurer.PooledStreamingProcessorConfiguration pooledProcessor(int batchSize,
-                                                                                                   int segments) {
+                                                                                                   int segments, int workerThreads) {
         return (configuration, builder) -> builder
                 .batchSize(batchSize)
                 .initialSegmentCount(segments)
                 .coordinatorExecutor(new FailureLoggingExecutor("Coordinator - " + PROCESSOR, 1))
-                .workerExecutor(new FailureLoggingExecutor("Worker - " + PROCESSOR, WORKER_THREADS));
+                .workerExecutor(new FailureLoggingExecutor("Worker - " + PROCESSOR, workerThreads));
     }
 }

@@ -69,10 +69,27 @@ public final class Savepoint {
      * {@code phase}, and in event order within a phase; statements of one phase with the same SQL
      * go as one JDBC batch. A projection gives its statements phases such that this order has the
      * same effect as running them event by event (e.g. rows inserted before rows updated).
+     * With a {@link Merge}, a run of the statement is first rewritten by it.
      *
      * @param types SQL types of the arguments (as {@link java.sql.Types}), so that nulls bind in a batch
      */
-    public record Statement(int phase, String sql, Object[] args, int[] types) {
+    public record Statement(int phase, String sql, Object[] args, int[] types, Merge merge) {
+
+        public Statement(int phase, String sql, Object[] args, int[] types) {
+            this(phase, sql, args, types, null);
+        }
+    }
+
+    /**
+     * Rewrites a run of one statement (same phase and SQL, two or more, in event order) into
+     * statements with the same effect. PostgreSQL starts an executor for every statement it runs,
+     * and re-reads the table's CHECK constraints each time: for an UPDATE of one row that costs
+     * more than the update itself, so a batch that updates many rows is better sent as one
+     * set-based statement (docs/PERFORMANCE.md, Replay round 5).
+     */
+    @FunctionalInterface
+    public interface Merge {
+        List<Statement> merge(List<Statement> run);
     }
 
     /**
@@ -112,17 +129,25 @@ public final class Savepoint {
                     to++;
                 }
                 List<Statement> run = ordered.subList(from, to);
-                if (run.size() == 1) {
-                    execute(run.get(0));
-                } else {
-                    jdbc.batchUpdate(run.get(0).sql(), run.stream().map(Statement::args).toList(), run.get(0).types());
-                }
+                Merge merge = run.get(0).merge();
+                executeRun(merge != null && run.size() > 1 ? merge.merge(run) : run);
                 from = to;
             }
         } catch (DataAccessException e) {
             carefulUpTo.accumulateAndGet(pending.lastPosition, Math::max);
             throw new ProjectionWriteException(describe(e) + "; the batch is retried with a savepoint per event up to "
                     + "global index " + pending.lastPosition);
+        }
+    }
+
+    /** Statements with one SQL text go as one JDBC batch. */
+    private void executeRun(List<Statement> run) {
+        if (run.size() == 1) {
+            execute(run.get(0));
+        } else if (run.stream().allMatch(statement -> statement.sql().equals(run.get(0).sql()))) {
+            jdbc.batchUpdate(run.get(0).sql(), run.stream().map(Statement::args).toList(), run.get(0).types());
+        } else {
+            run.forEach(this::execute);
         }
     }
 

@@ -26,15 +26,17 @@ import static org.coopledger.reporting.SampleEvents.usd;
 
 /**
  * The read settings a replay can tune ({@code ledger.projections.segments} for new tokens,
- * {@code ledger.event-store.batch-size} rows per read) change how the processors read, not what
- * the projections end up with: here two segments and reads of three rows, so that one account's
- * history crosses many reads and both segments.
+ * {@code ledger.event-store.batch-size} rows per read, {@code ledger.projections.worker-threads})
+ * change how the processors read, not what the projections end up with: here two segments on one
+ * worker thread and reads of three rows, so that one account's history crosses many reads and
+ * both segments.
  */
 @DirtiesContext
 @SpringBootTest(classes = EmbeddedPostgresApplication.class, properties = {
         "axon.axonserver.enabled=false",
         "spring.autoconfigure.exclude=org.axonframework.springboot.autoconfig.UpdateCheckerAutoConfiguration",
         "ledger.projections.segments=2",
+        "ledger.projections.worker-threads=1",
         "ledger.event-store.batch-size=3"})
 class ProjectionReadSettingsTest {
 
@@ -50,7 +52,7 @@ class ProjectionReadSettingsTest {
     private JdbcTemplate jdbc;
 
     @Test
-    void twoSegmentsAndReadsOfThreeRowsStillBringEveryEventToTheProjections() {
+    void twoSegmentsOnOneThreadAndReadsOfThreeRowsStillBringEveryEventToTheProjections() {
         MemberId member = new MemberId("rs-member");
         AccountId account = new AccountId("rs-account");
         eventStore.publish(new GenericDomainEventMessage<>("Member", member.value(), 0, registered(member, "M-900002")));

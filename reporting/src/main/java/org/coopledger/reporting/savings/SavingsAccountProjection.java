@@ -47,11 +47,11 @@ class SavingsAccountProjection {
 
     /**
      * Phases of the deferred writes (see {@link Savepoint#write}): accounts are created before
-     * any of their lines and updates, and updates keep event order among themselves.
+     * any of their lines and updates ({@link AccountUpdates#PHASE}), and updates keep event order
+     * among themselves.
      */
     private static final int INSERT_ACCOUNTS = 0;
     private static final int INSERT_LINES = 1;
-    private static final int UPDATE_ACCOUNTS = 2;
 
     private final JdbcTemplate jdbc;
     private final Savepoint savepoint;
@@ -138,7 +138,7 @@ class SavingsAccountProjection {
 
     @EventHandler
     void on(SavingsAccountClosed event, @SequenceNumber long sequenceNumber) {
-        savepoint.write(List.of(updateAccount(event.accountId(), sequenceNumber, null, null, "CLOSED",
+        savepoint.write(List.of(AccountUpdates.of(event.accountId(), sequenceNumber, null, null, "CLOSED",
                 event.closedOn())));
     }
 
@@ -163,28 +163,11 @@ class SavingsAccountProjection {
                         new int[]{Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
                                 Types.NUMERIC, Types.CHAR, Types.NUMERIC, Types.DATE, Types.DATE, Types.VARCHAR,
                                 Types.TIMESTAMP_WITH_TIMEZONE}),
-                updateAccount(movement.accountId(), movement.entryNo(), movement.balanceAfter(), null, null, null)));
+                AccountUpdates.of(movement.accountId(), movement.entryNo(), movement.balanceAfter(), null, null, null)));
     }
 
     private void setHeld(AccountId accountId, Money totalHeldAfter, long sequenceNumber) {
-        savepoint.write(List.of(updateAccount(accountId, sequenceNumber, null, totalHeldAfter, null, null)));
-    }
-
-    /**
-     * Every change to an account row is this one statement: the columns an event sets (the others
-     * null, kept by COALESCE), only by an event newer than the last applied. One SQL text for all
-     * of them lets a batch's account updates go as one JDBC batch in event order.
-     */
-    private static Savepoint.Statement updateAccount(AccountId accountId, long sequenceNumber, Money balance,
-                                                     Money held, String status, LocalDate closedOn) {
-        return new Savepoint.Statement(UPDATE_ACCOUNTS, """
-                UPDATE savings_account_projection SET balance = COALESCE(?, balance), held = COALESCE(?, held),
-                    status = COALESCE(?, status), closed_on = COALESCE(?, closed_on), last_sequence_number = ?
-                WHERE account_id = ? AND last_sequence_number < ?""",
-                new Object[]{balance == null ? null : balance.getAmount(), held == null ? null : held.getAmount(),
-                        status, closedOn, sequenceNumber, accountId.value(), sequenceNumber},
-                new int[]{Types.NUMERIC, Types.NUMERIC, Types.VARCHAR, Types.DATE, Types.BIGINT, Types.VARCHAR,
-                        Types.BIGINT});
+        savepoint.write(List.of(AccountUpdates.of(accountId, sequenceNumber, null, totalHeldAfter, null, null)));
     }
 
     /** What a statement line records, whichever event it comes from. */
