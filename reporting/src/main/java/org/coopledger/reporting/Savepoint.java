@@ -81,15 +81,15 @@ public final class Savepoint {
     }
 
     /**
-     * Rewrites a run of one statement (same phase and SQL, two or more, in event order) into
-     * statements with the same effect. PostgreSQL starts an executor for every statement it runs,
+     * Rewrites a run of one statement (same phase and SQL, two or more, in event order) into one
+     * statement with the same effect. PostgreSQL starts an executor for every statement it runs,
      * and re-reads the table's CHECK constraints each time: for an UPDATE of one row that costs
      * more than the update itself, so a batch that updates many rows is better sent as one
      * set-based statement (docs/PERFORMANCE.md, Replay round 5).
      */
     @FunctionalInterface
     public interface Merge {
-        List<Statement> merge(List<Statement> run);
+        Statement merge(List<Statement> run);
     }
 
     /**
@@ -130,24 +130,19 @@ public final class Savepoint {
                 }
                 List<Statement> run = ordered.subList(from, to);
                 Merge merge = run.get(0).merge();
-                executeRun(merge != null && run.size() > 1 ? merge.merge(run) : run);
+                if (run.size() == 1) {
+                    execute(run.get(0));
+                } else if (merge != null) {
+                    execute(merge.merge(run));
+                } else {
+                    jdbc.batchUpdate(run.get(0).sql(), run.stream().map(Statement::args).toList(), run.get(0).types());
+                }
                 from = to;
             }
         } catch (DataAccessException e) {
             carefulUpTo.accumulateAndGet(pending.lastPosition, Math::max);
             throw new ProjectionWriteException(describe(e) + "; the batch is retried with a savepoint per event up to "
                     + "global index " + pending.lastPosition);
-        }
-    }
-
-    /** Statements with one SQL text go as one JDBC batch. */
-    private void executeRun(List<Statement> run) {
-        if (run.size() == 1) {
-            execute(run.get(0));
-        } else if (run.stream().allMatch(statement -> statement.sql().equals(run.get(0).sql()))) {
-            jdbc.batchUpdate(run.get(0).sql(), run.stream().map(Statement::args).toList(), run.get(0).types());
-        } else {
-            run.forEach(this::execute);
         }
     }
 

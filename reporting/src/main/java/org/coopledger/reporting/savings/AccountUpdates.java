@@ -60,7 +60,7 @@ final class AccountUpdates {
     }
 
     /** A run of {@link #of} statements in event order, as one statement. */
-    static List<Savepoint.Statement> merge(List<Savepoint.Statement> run) {
+    static Savepoint.Statement merge(List<Savepoint.Statement> run) {
         Map<String, Folded> byAccount = new LinkedHashMap<>();
         for (Savepoint.Statement statement : run) {
             Object[] args = statement.args();
@@ -84,8 +84,8 @@ final class AccountUpdates {
             sequences[row] = Long.toString(folded.sequenceNumber);
             row++;
         }
-        return List.of(new Savepoint.Statement(PHASE, MANY,
-                new Object[]{accounts, balances, held, statuses, closedOn, sequences}, MANY_TYPES));
+        return new Savepoint.Statement(PHASE, MANY,
+                new Object[]{accounts, balances, held, statuses, closedOn, sequences}, MANY_TYPES);
     }
 
     /** One account's updates of a batch: the newest value of each column, and the newest event. */
