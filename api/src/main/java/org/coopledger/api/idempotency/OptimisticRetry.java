@@ -27,7 +27,8 @@ final class OptimisticRetry {
     private OptimisticRetry() {
     }
 
-    static <T> T run(Supplier<T> transaction) {
+    /** @param onRerun told before each rerun, to count them */
+    static <T> T run(Supplier<T> transaction, Runnable onRerun) {
         for (int retry = 0; ; retry++) {
             try {
                 return transaction.get();
@@ -36,6 +37,7 @@ final class OptimisticRetry {
                     throw failure;
                 }
                 pause(retry);
+                onRerun.run();
             }
         }
     }

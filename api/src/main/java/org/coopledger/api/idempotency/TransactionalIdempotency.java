@@ -1,6 +1,8 @@
 package org.coopledger.api.idempotency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.coopledger.api.problem.ApiErrorCode;
 import org.coopledger.api.problem.ApiException;
@@ -33,6 +35,8 @@ import java.util.function.Supplier;
 class TransactionalIdempotency implements Idempotency {
 
     static final int MAX_KEY_CHARS = 255;
+    /** Each rerun costs the request a pause and its work again; a rising rate means contended aggregates. */
+    static final String RERUNS_METER = "ledger.transactions.reruns";
 
     private final TransactionTemplate transactions;
     private final IdempotencyRecords records;
@@ -40,15 +44,20 @@ class TransactionalIdempotency implements Idempotency {
     private final ObjectMapper mapper;
     private final Access access;
     private final Clock clock;
+    private final Counter reruns;
 
     TransactionalIdempotency(PlatformTransactionManager transactionManager, IdempotencyRecords records,
-                             ObjectMapper mapper, Access access, Clock clock) {
+                             ObjectMapper mapper, Access access, Clock clock, MeterRegistry meters) {
         this.transactions = new TransactionTemplate(transactionManager);
         this.records = records;
         this.fingerprints = new RequestFingerprint(mapper);
         this.mapper = mapper;
         this.access = access;
         this.clock = clock;
+        this.reruns = Counter.builder(RERUNS_METER)
+                .description("whole transactions of money-moving requests rerun after losing a race "
+                        + "(a concurrent append to the same aggregate, a deadlock or serialization victim)")
+                .register(meters);
     }
 
     @Override
@@ -126,7 +135,7 @@ class TransactionalIdempotency implements Idempotency {
                     + "do not call them from a transactional method");
         }
         try {
-            return OptimisticRetry.run(() -> transactions.execute(work::run));
+            return OptimisticRetry.run(() -> transactions.execute(work::run), reruns::increment);
         } catch (OptimisticRetry.KeyStoredMeanwhile exhausted) {
             throw new ApiException(ApiErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS,
                     "a request with this Idempotency-Key is still being processed; retry shortly");

@@ -27,10 +27,27 @@ class OptimisticRetryTest {
         AtomicInteger attempts = new AtomicInteger();
         IllegalStateException outage = new IllegalStateException("connection lost", new SQLException("I/O error"));
 
+        AtomicInteger reruns = new AtomicInteger();
         assertThatThrownBy(() -> OptimisticRetry.run(() -> {
             attempts.incrementAndGet();
             throw outage;
-        })).isSameAs(outage);
+        }, reruns::incrementAndGet)).isSameAs(outage);
         assertThat(attempts).hasValue(1);
+        assertThat(reruns).hasValue(0);
+    }
+
+    @Test
+    void aLostRaceIsRerunAndEachRerunIsCounted() {
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicInteger reruns = new AtomicInteger();
+        String result = OptimisticRetry.run(() -> {
+            if (attempts.incrementAndGet() < 3) {
+                throw new IllegalStateException("lost", new SQLException("deadlock", "40P01"));
+            }
+            return "done";
+        }, reruns::incrementAndGet);
+        assertThat(result).isEqualTo("done");
+        assertThat(attempts).hasValue(3);
+        assertThat(reruns).hasValue(2);
     }
 }

@@ -1,5 +1,6 @@
 package org.coopledger.api.persistence;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -25,7 +26,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * history on every command. These tests prove the cache never answers with state the event
  * store does not hold: not after a rollback that comes after the command, and not after an
  * append it did not see (another node's), which must lose the optimistic-lock race and be
- * retried on the stored history.
+ * retried on the stored history; and that concurrent commands on one account wait for each
+ * other's commit rather than lose that race.
  */
 class AggregateCacheTest extends IntegrationTest {
 
@@ -51,6 +59,8 @@ class AggregateCacheTest extends IntegrationTest {
     @Autowired
     @Qualifier(AggregateCacheConfiguration.SAVINGS_ACCOUNTS)
     Cache savingsAccounts;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void theLedgerCachesAccountsInACacheOfCommittedState() {
@@ -97,6 +107,43 @@ class AggregateCacheTest extends IntegrationTest {
         String balance = deposit(teller, accountId, "1.00");
         assertThat(new BigDecimal(balance)).isEqualByComparingTo("118.00");
         assertThat(depositsStored(accountId)).isEqualTo(4);
+    }
+
+    /**
+     * A command on an account whose previous command's transaction is still committing waits for
+     * that commit and takes the committed state from the cache. Before, it read the event store
+     * without the other's events, met them on the unique key and the whole request was rerun.
+     */
+    @Test
+    void concurrentDepositsToOneAccountWaitForEachOtherInsteadOfBeingRerun() throws Exception {
+        LedgerClient teller = LedgerClient.admin(port).newUser("TELLER");
+        String accountId = fundedAccount(teller, "100.00");
+        double rerunsBefore = reruns();
+        int threads = 8;
+        int depositsEach = 10;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < depositsEach; i++) {
+                        deposit(teller, accountId, "1.00");
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(depositsStored(accountId)).isEqualTo(1 + threads * depositsEach);
+        assertThat(new BigDecimal(deposit(teller, accountId, "0.01"))).isEqualByComparingTo("180.01");
+        assertThat(reruns() - rerunsBefore).as("transactions rerun after losing a race").isZero();
+    }
+
+    private double reruns() {
+        return meters.counter("ledger.transactions.reruns").count();
     }
 
     private String fundedAccount(LedgerClient teller, String amount) {

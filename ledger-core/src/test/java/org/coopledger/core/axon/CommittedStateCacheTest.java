@@ -4,13 +4,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.transaction.support.TransactionSynchronization.STATUS_COMMITTED;
 import static org.springframework.transaction.support.TransactionSynchronization.STATUS_ROLLED_BACK;
 
-/** Which state the cache serves around the transaction that saved it (transaction completion driven by hand). */
+/** Which state the cache serves around the transaction that saved it, and when a load waits for it (transaction completion driven by hand). */
 class CommittedStateCacheTest {
 
     private final CommittedStateCache cache = new CommittedStateCache(100);
@@ -60,6 +63,49 @@ class CommittedStateCacheTest {
     }
 
     @Test
+    void aLoadFromAnotherThreadWaitsForTheSavingTransactionAndGetsWhatItCommitted() throws Exception {
+        cache.put("a", "v0");
+        List<TransactionSynchronization> tx = saveInTransaction("a", "v1");
+        CompletableFuture<Object> load = loadFromAnotherThread(cache, "a");
+        Thread.sleep(150);
+        assertThat(load).as("still waiting while the saving transaction is open").isNotDone();
+        complete(tx, STATUS_COMMITTED);
+        assertThat(load.get(5, TimeUnit.SECONDS)).isEqualTo("v1");
+    }
+
+    @Test
+    void aLoadFromAnotherThreadWaitingOnARollbackGetsAMiss() throws Exception {
+        cache.put("a", "v0");
+        List<TransactionSynchronization> tx = saveInTransaction("a", "v1");
+        CompletableFuture<Object> load = loadFromAnotherThread(cache, "a");
+        Thread.sleep(150);
+        complete(tx, STATUS_ROLLED_BACK);
+        assertThat(load.get(5, TimeUnit.SECONDS)).as("neither state: the command reads the event store").isNull();
+    }
+
+    @Test
+    void theSavingThreadDoesNotWaitOnItsOwnPendingSave() {
+        saveInTransaction("a", "v1");
+        long started = System.nanoTime();
+        assertThat((Object) cache.get("a")).isNull();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(CommittedStateCache.MAX_WAIT.dividedBy(4));
+    }
+
+    @Test
+    void aLoadGivesUpWaitingAfterTheMaximumAndReadsTheStore() throws Exception {
+        CommittedStateCache shortWait = new CommittedStateCache(100, Duration.ofMillis(200));
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            shortWait.put("a", "v1");
+        } finally {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+        long started = System.nanoTime();
+        assertThat(loadFromAnotherThread(shortWait, "a").get(5, TimeUnit.SECONDS)).isNull();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+    }
+
+    @Test
     void outsideATransactionAPutIsImmediateAndRemoveEvicts() {
         cache.put("a", "v1");
         assertThat((Object) cache.get("a")).isEqualTo("v1");
@@ -76,6 +122,14 @@ class CommittedStateCacheTest {
         } finally {
             TransactionSynchronizationManager.clearSynchronization();
         }
+    }
+
+    private static CompletableFuture<Object> loadFromAnotherThread(CommittedStateCache cache, String key) {
+        CompletableFuture<Object> load = new CompletableFuture<>();
+        Thread loader = new Thread(() -> load.complete(cache.get(key)), "loader");
+        loader.setDaemon(true);
+        loader.start();
+        return load;
     }
 
     private static void complete(List<TransactionSynchronization> tx, int status) {
