@@ -64,23 +64,13 @@ class CommittedStateCacheTest {
 
     @Test
     void aLoadFromAnotherThreadWaitsForTheSavingTransactionAndGetsWhatItCommitted() throws Exception {
-        cache.put("a", "v0");
-        List<TransactionSynchronization> tx = saveInTransaction("a", "v1");
-        CompletableFuture<Object> load = loadFromAnotherThread(cache, "a");
-        Thread.sleep(150);
-        assertThat(load).as("still waiting while the saving transaction is open").isNotDone();
-        complete(tx, STATUS_COMMITTED);
-        assertThat(load.get(5, TimeUnit.SECONDS)).isEqualTo("v1");
+        assertThat(loadWhileASaveIsOpenThatThenCompletes(STATUS_COMMITTED)).isEqualTo("v1");
     }
 
     @Test
     void aLoadFromAnotherThreadWaitingOnARollbackGetsAMiss() throws Exception {
-        cache.put("a", "v0");
-        List<TransactionSynchronization> tx = saveInTransaction("a", "v1");
-        CompletableFuture<Object> load = loadFromAnotherThread(cache, "a");
-        Thread.sleep(150);
-        complete(tx, STATUS_ROLLED_BACK);
-        assertThat(load.get(5, TimeUnit.SECONDS)).as("neither state: the command reads the event store").isNull();
+        assertThat(loadWhileASaveIsOpenThatThenCompletes(STATUS_ROLLED_BACK))
+                .as("neither state: the command reads the event store").isNull();
     }
 
     @Test
@@ -94,12 +84,7 @@ class CommittedStateCacheTest {
     @Test
     void aLoadGivesUpWaitingAfterTheMaximumAndReadsTheStore() throws Exception {
         CommittedStateCache shortWait = new CommittedStateCache(100, Duration.ofMillis(200));
-        TransactionSynchronizationManager.initSynchronization();
-        try {
-            shortWait.put("a", "v1");
-        } finally {
-            TransactionSynchronizationManager.clearSynchronization();
-        }
+        saveInTransaction(shortWait, "a", "v1");
         long started = System.nanoTime();
         assertThat(loadFromAnotherThread(shortWait, "a").get(5, TimeUnit.SECONDS)).isNull();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
@@ -115,6 +100,10 @@ class CommittedStateCacheTest {
 
     /** A put as Axon does it while saving inside a Spring transaction; answers that transaction's synchronizations. */
     private List<TransactionSynchronization> saveInTransaction(String key, String value) {
+        return saveInTransaction(cache, key, value);
+    }
+
+    private static List<TransactionSynchronization> saveInTransaction(CommittedStateCache cache, String key, String value) {
         TransactionSynchronizationManager.initSynchronization();
         try {
             cache.put(key, value);
@@ -122,6 +111,17 @@ class CommittedStateCacheTest {
         } finally {
             TransactionSynchronizationManager.clearSynchronization();
         }
+    }
+
+    /** Another thread loads "a" while this one's save of v1 is open; the save then completes with {@code status}. */
+    private Object loadWhileASaveIsOpenThatThenCompletes(int status) throws Exception {
+        cache.put("a", "v0");
+        List<TransactionSynchronization> tx = saveInTransaction("a", "v1");
+        CompletableFuture<Object> load = loadFromAnotherThread(cache, "a");
+        Thread.sleep(150);
+        assertThat(load).as("still waiting while the saving transaction is open").isNotDone();
+        complete(tx, status);
+        return load.get(5, TimeUnit.SECONDS);
     }
 
     private static CompletableFuture<Object> loadFromAnotherThread(CommittedStateCache cache, String key) {
