@@ -83,15 +83,9 @@ public class ProcessorConfiguration {
                                                 @Value("${ledger.projections.segments:" + INITIAL_SEGMENTS + "}") int segments,
                                                 @Value("${ledger.projections.event-metrics:false}") boolean eventMetrics,
                                                 @Value("${ledger.projections.worker-threads:" + WORKER_THREADS + "}") int workerThreads) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("ledger.projections.batch-size must be positive");
-        }
-        if (segments < 1) {
-            throw new IllegalArgumentException("ledger.projections.segments must be positive");
-        }
-        if (workerThreads < 1) {
-            throw new IllegalArgumentException("ledger.projections.worker-threads must be positive");
-        }
+        requirePositive("ledger.projections.batch-size", batchSize);
+        requirePositive("ledger.projections.segments", segments);
+        requirePositive("ledger.projections.worker-threads", workerThreads);
         return configurer -> configurer.eventProcessing(processing -> {
             processing.assignProcessingGroup(group -> PROCESSING_GROUPS.contains(group) ? PROCESSOR : group);
             processing.registerPooledStreamingEventProcessor(PROCESSOR,
@@ -132,5 +126,11 @@ public class ProcessorConfiguration {
                 .initialSegmentCount(segments)
                 .coordinatorExecutor(new FailureLoggingExecutor("Coordinator - " + PROCESSOR, 1))
                 .workerExecutor(new FailureLoggingExecutor("Worker - " + PROCESSOR, workerThreads));
+    }
+
+    private static void requirePositive(String setting, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(setting + " must be positive");
+        }
     }
 }
