@@ -4,6 +4,7 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.monitoring.NoOpMessageMonitor;
@@ -89,7 +90,9 @@ public class ProcessorConfiguration {
         return configurer -> configurer.eventProcessing(processing -> {
             processing.assignProcessingGroup(group -> PROCESSING_GROUPS.contains(group) ? PROCESSOR : group);
             processing.registerPooledStreamingEventProcessor(PROCESSOR,
-                    configuration -> configuration.eventStore(), pooledProcessor(batchSize, segments, workerThreads));
+                    configuration -> new PacedEventSource(configuration.eventStore(), () -> configuration
+                            .eventProcessingConfiguration().eventProcessor(PROCESSOR, StreamingEventProcessor.class)),
+                    pooledProcessor(batchSize, segments, workerThreads));
             // Axon's Micrometer monitors time and count every event per processor, building a tagged
             // meter id each time: 16 % of the CPU of a replay (docs/PERFORMANCE.md), more than the
             // projections' own work. Progress stays visible in the tokens (GET /admin/projections).

@@ -77,9 +77,10 @@ class ProjectionsEndToEndTest {
     }
 
     @Test
-    void everyProjectionIsAProcessingGroupWithAJdbcDeadLetterQueueOnOnePooledProcessorWithFourSegments() {
+    void everyProjectionIsAProcessingGroupWithAJdbcDeadLetterQueueOnOnePooledProcessorWithFourSegmentsAskedSegmentFirst() {
         assertThat(processing.eventProcessor(ProcessorConfiguration.PROCESSOR, PooledStreamingEventProcessor.class))
-                .isPresent();
+                .get().extracting(PooledStreamingEventProcessor::eventHandlerInvoker)
+                .isInstanceOf(SegmentFirstInvoker.class);
         for (String group : ProcessorConfiguration.PROCESSING_GROUPS) {
             assertThat(processing.eventProcessorByProcessingGroup(group)).as(group).get()
                     .extracting(EventProcessor::getName).isEqualTo(ProcessorConfiguration.PROCESSOR);
