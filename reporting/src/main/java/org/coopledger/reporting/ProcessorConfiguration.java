@@ -89,6 +89,8 @@ public class ProcessorConfiguration {
         requirePositive("ledger.projections.worker-threads", workerThreads);
         return configurer -> configurer.eventProcessing(processing -> {
             processing.assignProcessingGroup(group -> PROCESSING_GROUPS.contains(group) ? PROCESSOR : group);
+            // Read paced, never so far ahead of the slowest segment that Axon would pause the reading
+            // for 100 ms while the workers run dry (PacedEventSource).
             processing.registerPooledStreamingEventProcessor(PROCESSOR,
                     configuration -> new PacedEventSource(configuration.eventStore(), () -> configuration
                             .eventProcessingConfiguration().eventProcessor(PROCESSOR, StreamingEventProcessor.class)),
