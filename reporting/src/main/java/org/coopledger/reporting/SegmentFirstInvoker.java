@@ -38,7 +38,7 @@ final class SegmentFirstInvoker implements EventHandlerInvoker {
     }
 
     /** As Axon's invoker decides it: the policy's identifier, or the event's own when it has none. */
-    boolean inSegment(EventMessage<?> eventMessage, Segment segment) {
+    private boolean inSegment(EventMessage<?> eventMessage, Segment segment) {
         Object identifier = policy.getSequenceIdentifierFor(eventMessage);
         return segment.matches(Objects.hashCode(identifier != null ? identifier : eventMessage.getIdentifier()));
     }
@@ -71,9 +71,5 @@ final class SegmentFirstInvoker implements EventHandlerInvoker {
     @Override
     public void segmentReleased(Segment segment) {
         delegate.segmentReleased(segment);
-    }
-
-    EventHandlerInvoker delegate() {
-        return delegate;
     }
 }
