@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -31,10 +33,14 @@ import java.util.function.Supplier;
  * changes. A segment that makes no progress for {@code maxHold} (stuck or failing) is not waited
  * for any longer: Axon's own limit applies again.
  * <p>
- * Axon's embedded event store cannot call a coordinator back, so a coordinator polls it every
- * 500 ms when it finds no event. This stream takes that over (the coordinator would otherwise
- * also poll a held-back stream only every 500 ms): it calls back every 500 ms, and at once when
- * it stops holding back.
+ * Axon's embedded event store cannot call a coordinator back either, so a coordinator that finds
+ * no event would look again only after 500 ms: an idle ledger showed a deposit in its balance
+ * reads 20 to 490 ms after acknowledging it (docs/PERFORMANCE.md, "Read after write"). The stream
+ * calls the coordinator back instead: once events this node published have committed
+ * ({@link #eventsCommitted}, from {@link CommittedEventsSignal}), at most once per
+ * {@link #MIN_GAP} so that a busy ledger does not make the coordinator read at the head of the
+ * store all the time; every {@code poll} for the events other nodes commit; and at once when it
+ * stops holding back.
  */
 final class PacedEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
@@ -44,8 +50,18 @@ final class PacedEventSource implements StreamableMessageSource<TrackedEventMess
      */
     static final int AHEAD_LIMIT = 768;
     static final Duration MAX_HOLD = Duration.ofSeconds(1);
-    /** How often Axon's coordinator polls a store that cannot call it back. */
+    /**
+     * How often the coordinator looks for events nobody signalled: those of other nodes
+     * ({@code ledger.projections.poll-interval}). Axon's own interval for a store without callbacks.
+     */
     static final Duration POLL = Duration.ofMillis(500);
+    /**
+     * The shortest time between two signalled call-backs. Each makes the coordinator read up to the
+     * head of the store: at 50 ms, 32 clients' postings/s fell by a fifth, for a cause not found yet
+     * (docs/PERFORMANCE.md, "Read after write"). At the poll's interval a busy ledger reads as
+     * often as it did before, and a quiet one at once.
+     */
+    static final Duration MIN_GAP = Duration.ofMillis(500);
     private static final long RECHECK_MICROS = 500;
     private static final ScheduledExecutorService CALLBACKS = Executors.newSingleThreadScheduledExecutor(work -> {
         Thread thread = new Thread(work, "projections-pacing");
@@ -57,23 +73,42 @@ final class PacedEventSource implements StreamableMessageSource<TrackedEventMess
     private final Supplier<Optional<StreamingEventProcessor>> processor;
     private final int aheadLimit;
     private final Duration maxHold;
+    private final Duration poll;
+    private final Duration minGap;
+    private final Set<PacedStream> open = ConcurrentHashMap.newKeySet();
 
     PacedEventSource(StreamableMessageSource<TrackedEventMessage<?>> store,
-                     Supplier<Optional<StreamingEventProcessor>> processor) {
-        this(store, processor, AHEAD_LIMIT, MAX_HOLD);
+                     Supplier<Optional<StreamingEventProcessor>> processor, Duration poll) {
+        this(store, processor, AHEAD_LIMIT, MAX_HOLD, poll, MIN_GAP);
     }
 
     PacedEventSource(StreamableMessageSource<TrackedEventMessage<?>> store,
-                     Supplier<Optional<StreamingEventProcessor>> processor, int aheadLimit, Duration maxHold) {
+                     Supplier<Optional<StreamingEventProcessor>> processor, int aheadLimit, Duration maxHold,
+                     Duration poll, Duration minGap) {
         this.store = store;
         this.processor = processor;
         this.aheadLimit = aheadLimit;
         this.maxHold = maxHold;
+        this.poll = poll;
+        this.minGap = minGap;
+    }
+
+    /**
+     * Events published on this node have committed: each open stream calls its coordinator back,
+     * at once unless it did less than the minimum gap ago. Runs on the committing thread, so it
+     * only schedules.
+     */
+    void eventsCommitted() {
+        for (PacedStream stream : open) {
+            stream.wakeSoon();
+        }
     }
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
-        return new PacedStream(store.openStream(trackingToken));
+        PacedStream stream = new PacedStream(store.openStream(trackingToken));
+        open.add(stream);
+        return stream;
     }
 
     @Override
@@ -112,6 +147,9 @@ final class PacedEventSource implements StreamableMessageSource<TrackedEventMess
 
         private final BlockingStream<TrackedEventMessage<?>> events;
         private final AtomicBoolean recheckPending = new AtomicBoolean();
+        private final AtomicBoolean wakePending = new AtomicBoolean();
+        /** System.nanoTime() of the last signalled call-back. */
+        private volatile long lastWake = System.nanoTime() - minGap.toNanos();
         private volatile Runnable onAvailable;
         private volatile ScheduledFuture<?> polling;
         private volatile boolean closed;
@@ -193,6 +231,26 @@ final class PacedEventSource implements StreamableMessageSource<TrackedEventMess
             }
         }
 
+        /**
+         * A wake already pending covers this signal: it runs after it, so the coordinator's next
+         * look at the store comes after the commit signalled.
+         */
+        private void wakeSoon() {
+            if (onAvailable != null && wakePending.compareAndSet(false, true)) {
+                long wait = Math.max(0, lastWake + minGap.toNanos() - System.nanoTime());
+                CALLBACKS.schedule(this::wake, wait, TimeUnit.NANOSECONDS);
+            }
+        }
+
+        /** The time is set first: a signal that finds no wake pending any more must see it, or it would not wait the gap. */
+        private void wake() {
+            lastWake = System.nanoTime();
+            wakePending.set(false);
+            if (!closed) {
+                onAvailable.run();
+            }
+        }
+
         @Override
         public boolean setOnAvailableCallback(Runnable callback) {
             onAvailable = callback;
@@ -201,7 +259,7 @@ final class PacedEventSource implements StreamableMessageSource<TrackedEventMess
                     if (!closed) {
                         callback.run();
                     }
-                }, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
+                }, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
             }
             return true;
         }
@@ -219,6 +277,7 @@ final class PacedEventSource implements StreamableMessageSource<TrackedEventMess
         @Override
         public void close() {
             closed = true;
+            open.remove(this);
             ScheduledFuture<?> poll = polling;
             if (poll != null) {
                 poll.cancel(false);

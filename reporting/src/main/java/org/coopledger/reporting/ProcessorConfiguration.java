@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -83,17 +84,27 @@ public class ProcessorConfiguration {
                                                 @Value("${ledger.projections.batch-size:" + DEFAULT_BATCH_SIZE + "}") int batchSize,
                                                 @Value("${ledger.projections.segments:" + INITIAL_SEGMENTS + "}") int segments,
                                                 @Value("${ledger.projections.event-metrics:false}") boolean eventMetrics,
-                                                @Value("${ledger.projections.worker-threads:" + WORKER_THREADS + "}") int workerThreads) {
+                                                @Value("${ledger.projections.worker-threads:" + WORKER_THREADS + "}") int workerThreads,
+                                                @Value("${ledger.projections.poll-interval:500ms}") Duration pollInterval) {
         requirePositive("ledger.projections.batch-size", batchSize);
         requirePositive("ledger.projections.segments", segments);
         requirePositive("ledger.projections.worker-threads", workerThreads);
+        if (pollInterval.isNegative() || pollInterval.isZero()) {
+            throw new IllegalArgumentException("ledger.projections.poll-interval must be positive");
+        }
         return configurer -> configurer.eventProcessing(processing -> {
             processing.assignProcessingGroup(group -> PROCESSING_GROUPS.contains(group) ? PROCESSOR : group);
             // Read paced, never so far ahead of the slowest segment that Axon would pause the reading
-            // for 100 ms while the workers run dry (PacedEventSource).
-            processing.registerPooledStreamingEventProcessor(PROCESSOR,
-                    configuration -> new PacedEventSource(configuration.eventStore(), () -> configuration
-                            .eventProcessingConfiguration().eventProcessor(PROCESSOR, StreamingEventProcessor.class)),
+            // for 100 ms while the workers run dry, and at once when this node's events have
+            // committed rather than at the next poll (PacedEventSource).
+            processing.registerPooledStreamingEventProcessor(PROCESSOR, configuration -> {
+                        PacedEventSource source = new PacedEventSource(configuration.eventStore(), () -> configuration
+                                .eventProcessingConfiguration().eventProcessor(PROCESSOR, StreamingEventProcessor.class),
+                                pollInterval);
+                        configuration.eventStore().registerDispatchInterceptor(
+                                new CommittedEventsSignal(source::eventsCommitted));
+                        return source;
+                    },
                     pooledProcessor(batchSize, segments, workerThreads));
             // Axon's Micrometer monitors time and count every event per processor, building a tagged
             // meter id each time: 16 % of the CPU of a replay (docs/PERFORMANCE.md), more than the

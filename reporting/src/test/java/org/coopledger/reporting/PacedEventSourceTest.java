@@ -48,6 +48,9 @@ class PacedEventSourceTest {
     private final AtomicInteger callbacks = new AtomicInteger();
     /** A store that can call the coordinator back itself, so that every callback a test sees is the pacing's. */
     private StoreStream store = new StoreStream(100, true);
+    private Duration poll = PacedEventSource.POLL;
+    private Duration minGap = PacedEventSource.MIN_GAP;
+    private PacedEventSource source;
 
     @Test
     void handsOutEveryEventInOrderWhileTheSegmentsKeepUp() throws InterruptedException {
@@ -118,14 +121,14 @@ class PacedEventSourceTest {
     @Test
     void withoutAProcessorYetNothingIsHeldBack() throws InterruptedException {
         BlockingStream<TrackedEventMessage<?>> stream = new PacedEventSource(source(), Optional::empty, LIMIT,
-                Duration.ofHours(1)).openStream(null);
+                Duration.ofHours(1), poll, minGap).openStream(null);
         stream.setOnAvailableCallback(callbacks::incrementAndGet);
 
         assertThat(readAll(stream)).isEqualTo(100);
         stream.close();
     }
 
-    /** Axon's embedded store cannot call back; the coordinator would poll it every 500 ms, the stream does that. */
+    /** Axon's embedded store cannot call back; a coordinator would poll it every 500 ms, the stream does that. */
     @Test
     void callsBackAtAxonsPollIntervalWhenTheStoreCannot() {
         store = new StoreStream(100, false);
@@ -157,6 +160,45 @@ class PacedEventSourceTest {
 
         assertThat(callbacks.get()).isLessThanOrEqualTo(before + 1);
         assertThat(store.closed).isTrue();
+    }
+
+    @Test
+    void aCommitCallsTheCoordinatorBackWithoutWaitingForThePoll() {
+        store = new StoreStream(100, false);
+        poll = Duration.ofHours(1);
+        BlockingStream<TrackedEventMessage<?>> stream = open(Duration.ofHours(1));
+
+        source.eventsCommitted();
+
+        await().atMost(PATIENCE).until(() -> callbacks.get() == 1);
+        stream.close();
+    }
+
+    /** Each call-back makes the coordinator query the store: a busy ledger must not cause one per posting. */
+    @Test
+    void aBurstOfCommitsCallsBackOnceAndTheRestAfterTheGap() throws InterruptedException {
+        minGap = Duration.ofHours(1);
+        BlockingStream<TrackedEventMessage<?>> stream = open(Duration.ofHours(1));
+
+        for (int commit = 0; commit < 1_000; commit++) {
+            source.eventsCommitted();
+        }
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(callbacks).hasValue(1));
+        Thread.sleep(200);
+        assertThat(callbacks).hasValue(1);
+        stream.close();
+    }
+
+    @Test
+    void aClosedStreamIsNotCalledBackOnACommit() throws InterruptedException {
+        BlockingStream<TrackedEventMessage<?>> stream = open(Duration.ofHours(1));
+        stream.close();
+
+        source.eventsCommitted();
+
+        Thread.sleep(200);
+        assertThat(callbacks).hasValue(0);
     }
 
     /**
@@ -197,7 +239,8 @@ class PacedEventSourceTest {
     }
 
     private BlockingStream<TrackedEventMessage<?>> open(Duration maxHold) {
-        BlockingStream<TrackedEventMessage<?>> stream = paced(maxHold, store).openStream(null);
+        source = paced(maxHold, store);
+        BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null);
         assertThat(stream.setOnAvailableCallback(callbacks::incrementAndGet)).isTrue();
         return stream;
     }
@@ -205,7 +248,7 @@ class PacedEventSourceTest {
     private PacedEventSource paced(Duration maxHold, StoreStream events) {
         StreamingEventProcessor processor = mock(StreamingEventProcessor.class);
         when(processor.processingStatus()).thenAnswer(invocation -> statuses());
-        return new PacedEventSource(source(events), () -> Optional.of(processor), LIMIT, maxHold);
+        return new PacedEventSource(source(events), () -> Optional.of(processor), LIMIT, maxHold, poll, minGap);
     }
 
     private StreamableMessageSource<TrackedEventMessage<?>> source() {

@@ -2,6 +2,8 @@ package org.coopledger.reporting;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,8 +11,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ProcessorSettingsTest {
 
     private static void configure(int batchSize, int segments, int workerThreads) {
+        configure(batchSize, segments, workerThreads, PacedEventSource.POLL);
+    }
+
+    private static void configure(int batchSize, int segments, int workerThreads, Duration pollInterval) {
         new ProcessorConfiguration().reportingProcessors(null, null, null, null, null, batchSize, segments, false,
-                workerThreads);
+                workerThreads, pollInterval);
     }
 
     @Test
@@ -32,5 +38,11 @@ class ProcessorSettingsTest {
     void noWorkerThreadsAreRefused() {
         assertThatThrownBy(() -> configure(100, 4, 0))
                 .hasMessage("ledger.projections.worker-threads must be positive");
+    }
+
+    @Test
+    void aPollIntervalOfNothingIsRefused() {
+        assertThatThrownBy(() -> configure(100, 4, 4, Duration.ZERO))
+                .hasMessage("ledger.projections.poll-interval must be positive");
     }
 }

@@ -23,10 +23,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +53,8 @@ import static org.coopledger.reporting.SampleEvents.usd;
 @DirtiesContext
 @SpringBootTest(classes = EmbeddedPostgresApplication.class, properties = {
         "axon.axonserver.enabled=false",
+        // Only the commit signal brings events to the projections promptly (CommittedEventsSignal).
+        "ledger.projections.poll-interval=1h",
         "spring.autoconfigure.exclude=org.axonframework.springboot.autoconfig.UpdateCheckerAutoConfiguration"})
 class ProjectionsEndToEndTest {
 
@@ -68,12 +74,39 @@ class ProjectionsEndToEndTest {
     private LoanQueries loans;
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private PlatformTransactionManager transactions;
 
     private final Map<String, Long> sequences = new HashMap<>();
 
     private void append(String type, String aggregateId, Object payload) {
         long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
-        eventStore.publish(new GenericDomainEventMessage<>(type, aggregateId, sequence, payload));
+        publish(List.of(new GenericDomainEventMessage<>(type, aggregateId, sequence, payload)));
+    }
+
+    /** In a transaction, as the ledger publishes: its commit is what tells the projections. */
+    private void publish(List<? extends DomainEventMessage<?>> events) {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> eventStore.publish(events));
+    }
+
+    /**
+     * Without the commit signal the coordinator would look only every 5 s (Axon's claim interval;
+     * the poll is set to an hour here), so the second deposit, published right after the first
+     * was applied, would wait about that long.
+     */
+    @Test
+    void committedEventsReachTheProjectionsWithoutWaitingForAPoll() {
+        MemberId member = new MemberId("signal-member");
+        AccountId account = new AccountId("signal-account");
+        append("SavingsAccount", account.value(), opened(account, member, usd("0.00")));
+        append("SavingsAccount", account.value(), deposit(account, "signal-d1", usd("1.00"), usd("1.00"), DAY_1));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(savings.account(account)).get()
+                .satisfies(view -> assertThat(view.balance()).isEqualTo(usd("1.00"))));
+
+        append("SavingsAccount", account.value(), deposit(account, "signal-d2", usd("2.00"), usd("3.00"), DAY_1));
+
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(savings.account(account)).get()
+                .satisfies(view -> assertThat(view.balance()).isEqualTo(usd("3.00"))));
     }
 
     @Test
@@ -199,7 +232,7 @@ class ProjectionsEndToEndTest {
         AccountId before = new AccountId("batch-before");
         AccountId after = new AccountId("batch-after");
         Map<String, Long> next = new HashMap<>();
-        java.util.List<DomainEventMessage<?>> batch = new java.util.ArrayList<>();
+        List<DomainEventMessage<?>> batch = new ArrayList<>();
         java.util.function.BiConsumer<AccountId, Object> add = (account, payload) -> batch.add(
                 new GenericDomainEventMessage<>("SavingsAccount", account.value(),
                         next.merge(account.value(), 1L, Long::sum) - 1, payload));
@@ -212,7 +245,7 @@ class ProjectionsEndToEndTest {
         add.accept(after, opened(after, member, usd("0.00")));
         add.accept(after, deposit(after, "batch-d4", usd("9.00"), usd("9.00"), DAY_1));
         add.accept(before, deposit(before, "batch-d5", usd("1.00"), usd("6.00"), DAY_1));
-        eventStore.publish(batch);
+        publish(batch);
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             assertThat(savings.account(before)).get().satisfies(view -> assertThat(view.balance()).isEqualTo(usd("6.00")));

@@ -12,11 +12,14 @@ import java.util.Map;
  * @param ratio    null without a baseline
  * @param httpFloor  null when baselines were skipped
  * @param floorRatio null without an HTTP floor
+ * @param readAfterWrite milliseconds from a deposit's answer to its account read showing it, on the
+ *                       idle ledger after the load ({@link ReadAfterWrite})
  */
 public record BenchReport(String scenario, String ledger, Settings settings, Machine machine,
                           List<KindFigures> operations, KindFigures all, double postingsPerSecond, long retries,
                           Map<String, Long> businessRejections, Map<String, Long> errors, HeapFigures heap,
-                          BaselineFigures baseline, Ratio ratio, HttpFloorFigures httpFloor, Ratio floorRatio) {
+                          BaselineFigures baseline, Ratio ratio, HttpFloorFigures httpFloor, Ratio floorRatio,
+                          LatencySummary readAfterWrite) {
 
     /** @param loop "closed" (each client waits for its answer) or "open" (fixed rate) */
     public record Settings(int clients, double durationSeconds, double warmupSeconds, int accounts,

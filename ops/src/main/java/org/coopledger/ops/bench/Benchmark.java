@@ -1,12 +1,14 @@
 package org.coopledger.ops.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One benchmark run: ledger up, seeded over HTTP, the JDBC baseline, then the scenario's load,
- * then the ledger stopped if this run started it. The baseline runs before the load so that
+ * then the read-after-write lag of the ledger once idle ({@link ReadAfterWrite}), then the ledger
+ * stopped if this run started it. The baseline runs before the load so that
  * the projections' catch-up after the load does not slow it down.
  */
 public final class Benchmark {
@@ -50,14 +52,28 @@ public final class Benchmark {
                         settings.clients(), settings.ratePerSecond(), settings.warmup(), settings.duration());
                 heap = watch.figures();
             }
+            progress.printf("read after write: %d deposits, one at a time%n", ReadAfterWrite.SAMPLES);
+            LatencySummary readAfterWrite = readAfterWrite(seeded);
             String ledgerLabel = !ledger.inProcess() ? ledger.baseUrl().toString()
                     : "in-process on its embedded default (PostgreSQL 17, durable commits), temporary data folder";
-            return assemble(settings, ledgerLabel, machine, stats, heap, baseline, floor);
+            return assemble(settings, ledgerLabel, machine, stats, heap, baseline, floor, readAfterWrite);
+        }
+    }
+
+    private static LatencySummary readAfterWrite(Seeder.Seeded seeded) {
+        try {
+            return ReadAfterWrite.measure(seeded.teller(), seeded.accountIds().get(0));
+        } catch (IOException e) {
+            throw new IllegalStateException("read after write: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("read after write interrupted", e);
         }
     }
 
     static BenchReport assemble(BenchSettings settings, String ledger, Machine machine, OperationStats stats,
-                                HeapFigures heap, BaselineFigures baseline, HttpFloorFigures floor) {
+                                HeapFigures heap, BaselineFigures baseline, HttpFloorFigures floor,
+                                LatencySummary readAfterWrite) {
         double seconds = settings.duration().toNanos() / 1e9;
         List<BenchReport.KindFigures> kinds = new ArrayList<>();
         for (OperationKind kind : settings.scenario().mix().weights().keySet()) {
@@ -83,6 +99,7 @@ public final class Benchmark {
                 settings.warmup().toNanos() / 1e9, settings.accounts(), settings.ratePerSecond(),
                 settings.openLoop() ? "open" : "closed");
         return new BenchReport(settings.scenario().label(), ledger, shown, machine, kinds, total, postingsPerSecond,
-                stats.retries(), stats.rejections(), stats.errors(), heap, baseline, ratio, floor, floorRatio);
+                stats.retries(), stats.rejections(), stats.errors(), heap, baseline, ratio, floor, floorRatio,
+                readAfterWrite);
     }
 }

@@ -30,6 +30,9 @@ public final class ReportTable {
         out.append(f("retries (same Idempotency-Key): %d%n", r.retries()));
         out.append(f("business rejections: %s%n", counts(r.businessRejections())));
         out.append(f("errors: %s%n", counts(r.errors())));
+        LatencySummary lag = r.readAfterWrite();
+        out.append(f("read after write, idle (a deposit's balance in its account read, %d deposits): p50 %s ms, p95 %s ms, max %s ms%n",
+                lag.count(), ms(lag.p50()), ms(lag.p95()), ms(lag.max())));
         HeapFigures h = r.heap();
         out.append(f("heap%s: peak used %.0f MiB sampled, %.0f MiB sum of pool peaks, max %.0f MiB; GC %d collections, %d ms%n",
                 h.serverIncluded() ? " (ledger and clients, one JVM)" : " (clients only)",

@@ -46,6 +46,7 @@ class BenchSmokeTest extends IntegrationTest {
         assertThat(report.path("baseline").path("inserts").asLong()).isPositive();
         assertThat(report.path("httpFloor").path("requests").asLong()).isPositive();
         assertThat(report.path("floorRatio").path("value").asDouble()).isPositive();
+        assertThat(report.path("readAfterWrite").path("count").asLong()).isEqualTo(ReadAfterWrite.SAMPLES);
         assertThat(exit).isZero();
     }
 }

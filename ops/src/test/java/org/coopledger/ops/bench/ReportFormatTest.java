@@ -25,7 +25,8 @@ class ReportFormatTest {
         HeapFigures heap = new HeapFigures(100L << 20, 120L << 20, 60L << 20, 512L << 20, 3, 40, true);
         BaselineFigures baseline = new BaselineFigures(2, 2_000, 1_000.0, new LatencySummary(2_000, 1, 2, 3, 4, 1.5));
         HttpFloorFigures floor = new HttpFloorFigures(2, 4_400, 2_200.0, new LatencySummary(4_400, 1, 2, 3, 5, 1.2));
-        return Benchmark.assemble(settings, "in-process", machine, stats, heap, baseline, floor);
+        LatencySummary readAfterWrite = new LatencySummary(20, 12.5, 30, 30, 41.25, 15);
+        return Benchmark.assemble(settings, "in-process", machine, stats, heap, baseline, floor, readAfterWrite);
     }
 
     @Test
@@ -53,7 +54,9 @@ class ReportFormatTest {
                     .contains("insert            2000     1000.0")
                     .contains("ledger postings/s / baseline inserts/s: 0.006")
                     .contains("health            4400     2200.0")
-                    .contains("ledger postings/s / HTTP floor requests/s: 0.003");
+                    .contains("ledger postings/s / HTTP floor requests/s: 0.003")
+                    .contains("read after write, idle (a deposit's balance in its account read, 20 deposits): "
+                            + "p50 12.50 ms, p95 30.00 ms, max 41.25 ms");
         } finally {
             Locale.setDefault(before);
         }
@@ -72,5 +75,6 @@ class ReportFormatTest {
         assertThat(json.path("floorRatio").path("value").asDouble()).isEqualTo(0.0025);
         assertThat(json.path("machine").path("durability").asText()).isEqualTo("fsync=on, synchronous_commit=on");
         assertThat(json.path("heap").path("serverIncluded").asBoolean()).isTrue();
+        assertThat(json.path("readAfterWrite").path("p50").asDouble()).isEqualTo(12.5);
     }
 }
