@@ -22,20 +22,26 @@ import java.util.function.BiFunction;
 final class CommittedEventsSignal implements MessageDispatchInterceptor<EventMessage<?>> {
 
     private final Runnable onCommitted;
+    /**
+     * One instance for every transaction: Spring keeps a transaction's synchronizations in a set,
+     * so a posting that publishes several events signals once.
+     */
+    private final TransactionSynchronization afterCommit;
 
     CommittedEventsSignal(Runnable onCommitted) {
         this.onCommitted = onCommitted;
+        this.afterCommit = new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                onCommitted.run();
+            }
+        };
     }
 
     @Override
     public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    onCommitted.run();
-                }
-            });
+            TransactionSynchronizationManager.registerSynchronization(afterCommit);
         } else if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().afterCommit(unitOfWork -> onCommitted.run());
         }

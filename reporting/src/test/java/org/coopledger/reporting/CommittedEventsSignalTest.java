@@ -35,6 +35,17 @@ class CommittedEventsSignalTest {
     }
 
     @Test
+    void aTransactionThatPublishesSeveralTimesSignalsOnce() {
+        transaction.executeWithoutResult(status -> {
+            signal.handle(events);
+            signal.handle(events);
+            signal.handle(events);
+        });
+
+        assertThat(happened).containsExactly("commit", "signal");
+    }
+
+    @Test
     void aRolledBackTransactionSignalsNothing() {
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
             signal.handle(events);
