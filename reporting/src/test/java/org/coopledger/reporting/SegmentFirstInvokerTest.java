@@ -25,6 +25,7 @@ import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.async.FullConcurrencyPolicy;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -48,29 +49,65 @@ class SegmentFirstInvokerTest {
     record Unhandled(String anything) {
     }
 
+    /** Handled by the group that refuses replays only, so that the replay rule decides the answer. */
+    record Alerted(String account) {
+    }
+
+    /** Each group writes down the events it is handed, so two invokers' hand-overs can be compared. */
     static class Savings {
+        final List<String> seen;
+
+        Savings(List<String> seen) {
+            this.seen = seen;
+        }
+
         @EventHandler
         void on(Deposited event) {
+            seen.add("savings " + event);
         }
     }
 
     static class Members {
+        final List<String> seen;
+
+        Members(List<String> seen) {
+            this.seen = seen;
+        }
+
         @EventHandler
         void on(Registered event) {
+            seen.add("members " + event);
         }
     }
 
     /** A group that must not see replays, so the replay rule of Axon's invoker is part of the check. */
     @DisallowReplay
     static class Notifications {
+        final List<String> seen;
+
+        Notifications(List<String> seen) {
+            this.seen = seen;
+        }
+
         @EventHandler
         void on(Deposited event) {
+            seen.add("notifications " + event);
+        }
+
+        @EventHandler
+        void on(Alerted event) {
+            seen.add("notifications " + event);
         }
     }
 
     /** Several groups on one processor, each sequencing per aggregate, as the projections are. */
     private static EventHandlerInvoker axonInvoker() {
-        return new MultiEventHandlerInvoker(group(new Members()), group(new Savings()), group(new Notifications()));
+        return axonInvoker(new ArrayList<>());
+    }
+
+    private static EventHandlerInvoker axonInvoker(List<String> seen) {
+        return new MultiEventHandlerInvoker(group(new Members(seen)), group(new Savings(seen)),
+                group(new Notifications(seen)));
     }
 
     private static EventHandlerInvoker group(Object handlers) {
@@ -87,6 +124,68 @@ class SegmentFirstInvokerTest {
         assertThat(segmentFirst.canHandle(event, segment)).isEqualTo(axon.canHandle(event, segment));
     }
 
+    /** Handed an event, whether the processor should have or not, the same groups handle it as with Axon's. */
+    @Property(tries = 2000)
+    void handsAnEventToTheGroupsAxonsInvokerWould(@ForAll("events") EventMessage<?> event,
+                                                 @ForAll("segments") Segment segment) throws Exception {
+        List<String> byAxon = new ArrayList<>();
+        List<String> bySegmentFirst = new ArrayList<>();
+        EventHandlerInvoker axon = axonInvoker(byAxon);
+        SegmentFirstInvoker segmentFirst = new SegmentFirstInvoker(axonInvoker(bySegmentFirst),
+                ProjectionProcessingModule.SEQUENCING);
+
+        axon.handle(event, segment);
+        segmentFirst.handle(event, segment);
+
+        assertThat(bySegmentFirst).isEqualTo(byAxon);
+    }
+
+    @Test
+    void eachGroupIsAskedOnceWhetherItTakesReplays() throws Exception {
+        Counted notifications = new Counted(group(new Notifications(new ArrayList<>())));
+        SegmentFirstInvoker invoker = new SegmentFirstInvoker(new MultiEventHandlerInvoker(notifications),
+                ProjectionProcessingModule.SEQUENCING);
+
+        for (int i = 0; i < 100; i++) {
+            EventMessage<?> replayed = new GenericTrackedDomainEventMessage<>(
+                    ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(1_000), new GlobalSequenceTrackingToken(i)),
+                    new GenericDomainEventMessage<>("Account", "account-" + i, 0, new Alerted("account-" + i)));
+            assertThat(invoker.canHandle(replayed, Segment.ROOT_SEGMENT)).isFalse();
+            invoker.handle(replayed, Segment.ROOT_SEGMENT);
+        }
+
+        assertThat(notifications.askedAboutResets).hasValue(1);
+    }
+
+    /** A group that counts what it is asked. */
+    private static final class Counted implements EventHandlerInvoker {
+
+        final EventHandlerInvoker group;
+        final AtomicInteger askedToHandle = new AtomicInteger();
+        final AtomicInteger askedAboutResets = new AtomicInteger();
+
+        Counted(EventHandlerInvoker group) {
+            this.group = group;
+        }
+
+        @Override
+        public boolean canHandle(EventMessage<?> eventMessage, Segment segment) {
+            askedToHandle.incrementAndGet();
+            return group.canHandle(eventMessage, segment);
+        }
+
+        @Override
+        public void handle(EventMessage<?> message, Segment segment) throws Exception {
+            group.handle(message, segment);
+        }
+
+        @Override
+        public boolean supportsReset() {
+            askedAboutResets.incrementAndGet();
+            return group.supportsReset();
+        }
+    }
+
     @Property(tries = 300)
     void exactlyOneSegmentOfASplitTakesAnEventSomeGroupHandles(@ForAll("events") EventMessage<?> event,
                                                                @ForAll("splits") int splits) {
@@ -100,22 +199,16 @@ class SegmentFirstInvokerTest {
 
     @Test
     void theHandlersAreNotAskedAboutAnEventOfAnotherSegment() {
-        AtomicInteger asked = new AtomicInteger();
-        EventHandlerInvoker counting = new MultiEventHandlerInvoker(group(new Savings())) {
-            @Override
-            public boolean canHandle(EventMessage<?> eventMessage, Segment segment) {
-                asked.incrementAndGet();
-                return super.canHandle(eventMessage, segment);
-            }
-        };
-        SegmentFirstInvoker invoker = new SegmentFirstInvoker(counting, ProjectionProcessingModule.SEQUENCING);
+        Counted savings = new Counted(group(new Savings(new ArrayList<>())));
+        SegmentFirstInvoker invoker = new SegmentFirstInvoker(new MultiEventHandlerInvoker(savings),
+                ProjectionProcessingModule.SEQUENCING);
         EventMessage<?> deposit = new GenericDomainEventMessage<>("Account", "account-7", 0, new Deposited("account-7"));
         List<Segment> quarters = Segment.splitBalanced(Segment.ROOT_SEGMENT, 3);
 
         long taking = quarters.stream().filter(segment -> invoker.canHandle(deposit, segment)).count();
 
         assertThat(taking).isEqualTo(1);
-        assertThat(asked).hasValue(1);
+        assertThat(savings.askedToHandle).hasValue(1);
     }
 
     @Test
@@ -138,7 +231,8 @@ class SegmentFirstInvokerTest {
         Arbitrary<Object> payloads = Arbitraries.oneOf(
                 Arbitraries.strings().alpha().ofLength(6).map(Deposited::new),
                 Arbitraries.strings().alpha().ofLength(6).map(Registered::new),
-                Arbitraries.strings().alpha().ofLength(6).map(Unhandled::new));
+                Arbitraries.strings().alpha().ofLength(6).map(Unhandled::new),
+                Arbitraries.strings().alpha().ofLength(6).map(Alerted::new));
         Arbitrary<String> aggregates = Arbitraries.strings().withCharRange('a', 'z').numeric().ofLength(12);
         Arbitrary<EventMessage<?>> domain = Combinators.combine(payloads, aggregates, Arbitraries.longs().between(0, 50))
                 .as((payload, aggregate, sequence) -> new GenericDomainEventMessage<>("Aggregate", aggregate, sequence, payload));

@@ -1,6 +1,5 @@
 package org.coopledger.core.axon;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -15,7 +14,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -149,7 +147,6 @@ public class AxonPersistenceConfiguration {
     }
 
     private static Serializer jackson() {
-        ObjectMapper mapper = LedgerObjectMapper.create();
-        return JacksonSerializer.builder().objectMapper(mapper).build();
+        return TypeCachingJacksonSerializer.on(LedgerObjectMapper.create());
     }
 }

@@ -19,8 +19,11 @@ public final class ReplayBaseline {
     static final int PAGE = 100;
     static final String TABLE = "bench_replay_row";
 
-    /** @param rows events read and rows written */
-    public record Figures(String description, long rows, double seconds, double rowsPerSecond) {
+    /**
+     * @param rows events read and rows written
+     * @param cpu  CPU of the benchmark's JVM and the database while the rows were copied
+     */
+    public record Figures(String description, long rows, double seconds, double rowsPerSecond, CpuFigures cpu) {
     }
 
     private ReplayBaseline() {
@@ -36,6 +39,7 @@ public final class ReplayBaseline {
                 ddl.execute("INSERT INTO bench_replay_position VALUES (1, -1) ON CONFLICT (id) DO UPDATE SET position = -1");
             }
             writer.setAutoCommit(false);
+            CpuWatch cpuWatch = CpuWatch.start(db);
             long start = System.nanoTime();
             long rows = 0;
             long after = -1;
@@ -71,6 +75,8 @@ public final class ReplayBaseline {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            // Read while the two connections are open: the server process of a closed one may not be counted yet.
+            CpuFigures cpu = cpuWatch.figures();
             writer.setAutoCommit(true);
             try (Statement ddl = writer.createStatement()) {
                 ddl.execute("DROP TABLE IF EXISTS " + TABLE);
@@ -78,7 +84,7 @@ public final class ReplayBaseline {
             }
             return new Figures("plain JDBC: read every event row in pages of " + PAGE
                     + " by global index, batch-insert one row per event, commit per page with its position",
-                    rows, seconds, rows / seconds);
+                    rows, seconds, rows / seconds, cpu);
         } catch (SQLException e) {
             throw new IllegalStateException("replay baseline failed: " + e.getMessage(), e);
         }

@@ -81,9 +81,11 @@ public final class ReplayBenchmark {
             ReplayRates rates = new ReplayRates();
             RebuildStatus status;
             HeapFigures heap;
+            CpuFigures cpu;
             long start;
             double seconds;
             double replayedAt = -1;
+            CpuWatch cpuWatch = CpuWatch.start(ledger.database());
             try (HeapWatch watch = HeapWatch.start(true)) {
                 start = System.nanoTime();
                 status = rebuild.start();
@@ -101,6 +103,7 @@ public final class ReplayBenchmark {
                 }
                 seconds = (System.nanoTime() - start) / 1e9;
                 heap = watch.figures();
+                cpu = cpuWatch.figures();
             }
             Map<String, Long> errors = new TreeMap<>();
             if (status.failure() != null) {
@@ -124,7 +127,7 @@ public final class ReplayBenchmark {
                     + "temporary data folder, chain keeper off",
                     new ReplayReport.Settings(events, accounts, List.copyOf(ledgerProperties)), machine, seed,
                     replayed, seconds, perSecond, replayedAt < 0 ? 0 : seconds - replayedAt, rates.figures(), errors,
-                    heap, base, ratio);
+                    heap, cpu, base, ratio);
         }
     }
 

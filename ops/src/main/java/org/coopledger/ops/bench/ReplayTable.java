@@ -36,15 +36,26 @@ public final class ReplayTable {
         out.append(f("heap (ledger, one JVM) during the rebuild: peak used %.0f MiB sampled, %.0f MiB sum of pool peaks, peak after GC %.0f MiB, max %.0f MiB; GC %d collections, %d ms%n",
                 h.peakUsedSampledBytes() / MIB, h.poolPeaksSumBytes() / MIB, h.peakAfterGcBytes() / MIB, h.maxBytes() / MIB,
                 h.gcCount(), h.gcMillis()));
+        out.append(f("CPU during the rebuild: %s%n", cpu(r.cpu(), r.eventsReplayed())));
         ReplayBaseline.Figures b = r.baseline();
         if (b == null) {
             out.append("baseline: not run\n");
         } else {
             out.append(f("%nbaseline, %s:%n  %,d events in %.1f s: %.0f events/s%n", b.description(), b.rows(),
                     b.seconds(), b.rowsPerSecond()));
+            out.append(f("  CPU: %s%n", cpu(b.cpu(), b.rows())));
             out.append(f("%n%s: %.3f%n", r.ratio().label(), r.ratio().value()));
+            // The same comparison by CPU, which the neighbours on a shared machine disturb much less.
+            out.append(f("baseline CPU per event / replay CPU per event: %.3f%n",
+                    b.cpu().microsPer(b.rows()) / r.cpu().microsPer(r.eventsReplayed())));
         }
         return out.toString();
+    }
+
+    private static String cpu(CpuFigures c, long events) {
+        String database = c.databaseKnown() ? f(", database %.1f s", c.databaseSeconds()) : ", database not readable";
+        return f("JVM %.1f s%s; %.1f µs per event%s", c.jvmSeconds(), database, c.microsPer(events),
+                c.databaseKnown() ? "" : " (JVM only)");
     }
 
     /** Fixed locale: a decimal comma would make the table disagree with the JSON. */

@@ -16,17 +16,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReplayBenchmarkTest {
 
     @Test
-    void aSmallReplayRebuildsEveryEventWithoutErrorsAndReportsTheIndexBuildWithinItsTime() {
-        ReplayReport report = ReplayBenchmark.run(3_000, 10, 2, false, List.of(),
+    void aSmallReplayRebuildsEveryEventWithoutErrorsAndReportsItsIndexBuildAndItsCpu() {
+        ReplayReport report = ReplayBenchmark.run(3_000, 10, 2, true, List.of(),
                 new PrintStream(OutputStream.nullOutputStream()));
 
         assertThat(report.errors()).isEmpty();
         assertThat(report.eventsReplayed()).isGreaterThanOrEqualTo(3_000);
         assertThat(report.seconds()).isPositive();
         assertThat(report.indexSeconds()).isBetween(0.0, report.seconds());
+        assertThat(report.cpu().jvmSeconds()).isPositive();
+        assertThat(report.cpu().databaseKnown()).as("the embedded server runs on this machine").isTrue();
+        assertThat(report.cpu().databaseSeconds()).isPositive();
+        assertThat(report.baseline().cpu().jvmSeconds()).isPositive();
+        assertThat(report.baseline().cpu().databaseKnown()).isTrue();
         assertThat(ReplayTable.render(report))
+                .contains("CPU during the rebuild: JVM ")
                 .contains("events replayed: ")
                 .contains("of which building the indexes the rebuild had parked: ")
-                .contains("baseline: not run");
+                .contains("baseline CPU per event / replay CPU per event: ");
     }
 }
