@@ -11,9 +11,8 @@ import java.sql.Statement;
 import java.util.stream.Stream;
 
 /**
- * CPU time that this JVM and the database server spend on one piece of work. On two noisy cores
- * a run's throughput moves by a tenth with the neighbours; the CPU a run costs moves much less,
- * so it is the figure to compare two builds by.
+ * CPU time that this JVM and the database server spend on one piece of work, so that a difference
+ * between two builds, or between the ledger and its baseline, can be traced to one side or the other.
  *
  * <p>The server's CPU is read from Linux's {@code /proc}: the postmaster (the parent of this
  * connection's backend) with the children it has reaped, and every live child, in clock ticks

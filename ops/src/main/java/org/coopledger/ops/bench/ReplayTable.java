@@ -45,7 +45,7 @@ public final class ReplayTable {
                     b.seconds(), b.rowsPerSecond()));
             out.append(f("  CPU: %s%n", cpu(b.cpu(), b.rows())));
             out.append(f("%n%s: %.3f%n", r.ratio().label(), r.ratio().value()));
-            // The same comparison by CPU, which the neighbours on a shared machine disturb much less.
+            // The same comparison by the CPU both sides spent.
             out.append(f("baseline CPU per event / replay CPU per event: %.3f%n",
                     b.cpu().microsPer(b.rows()) / r.cpu().microsPer(r.eventsReplayed())));
         }
