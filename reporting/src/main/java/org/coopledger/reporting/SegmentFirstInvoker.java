@@ -29,7 +29,7 @@ import java.util.Objects;
  * processor), their parts are asked here with Axon's rule: a group takes a replayed event only if
  * it supports a reset. Axon asks each group whether it supports a reset for every event it
  * offers or hands over, and each group answers by looking through its handlers' annotations
- * again: 2.3 % of the JVM's CPU in a replay (docs/PERFORMANCE.md, "Replay, round 8"). The answer
+ * again: 3 % of the JVM's CPU in a replay (docs/PERFORMANCE.md, "Replay, round 8"). The answer
  * is fixed when a group is built, so it is asked once here.
  */
 final class SegmentFirstInvoker implements EventHandlerInvoker {

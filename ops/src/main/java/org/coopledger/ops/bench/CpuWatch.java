@@ -73,19 +73,19 @@ final class CpuWatch {
         if (own == null) {
             return -1;
         }
-        long ticks = Long.parseLong(own[13]) + Long.parseLong(own[14]) + Long.parseLong(own[15]) + Long.parseLong(own[16]);
         String pid = postmaster.getFileName().toString();
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            long ticks = Long.parseLong(own[13]) + Long.parseLong(own[14]) + Long.parseLong(own[15]) + Long.parseLong(own[16]);
             for (Path process : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
                 String[] child = stat(process);
                 if (child != null && child[3].equals(pid)) {
                     ticks += Long.parseLong(child[13]) + Long.parseLong(child[14]);
                 }
             }
-        } catch (IOException e) {
+            return ticks;
+        } catch (IOException | NumberFormatException e) {
             return -1;
         }
-        return ticks;
     }
 
     /**
