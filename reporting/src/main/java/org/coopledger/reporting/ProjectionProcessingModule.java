@@ -6,6 +6,7 @@ import org.axonframework.config.EventProcessingModule;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
@@ -35,7 +36,11 @@ public class ProjectionProcessingModule {
                                                                    PooledStreamingProcessorConfiguration processorConfiguration) {
                 if (ProcessorConfiguration.PROCESSOR.equals(name)) {
                     requireOneSequencing(this);
-                    invoker = new SegmentFirstInvoker(invoker, SEQUENCING);
+                    if (!(invoker instanceof MultiEventHandlerInvoker groups)) {
+                        throw new AxonConfigurationException("the processor " + name + " expects Axon to hand it its "
+                                + "processing groups as a MultiEventHandlerInvoker, not " + invoker.getClass().getName());
+                    }
+                    invoker = new SegmentFirstInvoker(groups, SEQUENCING);
                 }
                 return super.pooledStreamingEventProcessor(name, invoker, config, source, processorConfiguration);
             }

@@ -25,34 +25,29 @@ import java.util.Objects;
  * hash of the event's sequence identifier (Axon's {@code SimpleEventHandlerInvoker}, whose rule
  * {@link #inSegment} repeats). {@link ProjectionProcessingModule} refuses to start otherwise.
  * <p>
- * When the handlers are several groups ({@link MultiEventHandlerInvoker}, as Axon builds them for a
- * processor), their parts are asked here with Axon's rule: a group takes a replayed event only if
- * it supports a reset. Axon asks each group whether it supports a reset for every event it
- * offers or hands over, and each group answers by looking through its handlers' annotations
- * again: 3 % of the JVM's CPU in a replay (docs/PERFORMANCE.md, "Replay, round 8"). The answer
- * is fixed when a group is built, so it is asked once here.
+ * Axon builds a processor's handlers as groups ({@link MultiEventHandlerInvoker}); the groups are
+ * asked here with its rule: a group takes a replayed event only if it supports a reset. Axon
+ * asks each group whether it supports a reset for every event it offers or hands over, and each
+ * group answers by looking through its handlers' annotations again: 3 % of the JVM's CPU in a
+ * replay (docs/PERFORMANCE.md, "Replay, round 8"). The answer is fixed when a group is built, so
+ * it is asked once here. {@link ProjectionProcessingModule} refuses to start if Axon hands over
+ * anything but groups.
  */
 final class SegmentFirstInvoker implements EventHandlerInvoker {
 
-    private final EventHandlerInvoker delegate;
+    private final MultiEventHandlerInvoker delegate;
     private final SequencingPolicy<? super EventMessage<?>> policy;
-    /** The delegate's groups, or the delegate alone when it is not made of groups. */
     private final List<EventHandlerInvoker> groups;
-    /** Per group: whether it takes replayed events; null when the delegate is not made of groups. */
+    /** Per group: whether it takes replayed events. */
     private final boolean[] replayable;
 
-    SegmentFirstInvoker(EventHandlerInvoker delegate, SequencingPolicy<? super EventMessage<?>> policy) {
+    SegmentFirstInvoker(MultiEventHandlerInvoker delegate, SequencingPolicy<? super EventMessage<?>> policy) {
         this.delegate = delegate;
         this.policy = policy;
-        if (delegate instanceof MultiEventHandlerInvoker multi) {
-            this.groups = List.copyOf(multi.delegates());
-            this.replayable = new boolean[groups.size()];
-            for (int i = 0; i < groups.size(); i++) {
-                replayable[i] = groups.get(i).supportsReset();
-            }
-        } else {
-            this.groups = List.of(delegate);
-            this.replayable = null;
+        this.groups = List.copyOf(delegate.delegates());
+        this.replayable = new boolean[groups.size()];
+        for (int i = 0; i < groups.size(); i++) {
+            replayable[i] = groups.get(i).supportsReset();
         }
     }
 
@@ -71,8 +66,8 @@ final class SegmentFirstInvoker implements EventHandlerInvoker {
 
     /** Axon's rule for one group ({@code MultiEventHandlerInvoker}), with its reset support asked once. */
     private boolean takes(int group, EventMessage<?> eventMessage, Segment segment) {
-        boolean allowed = replayable == null || replayable[group] || !ReplayToken.isReplay(eventMessage);
-        return allowed && groups.get(group).canHandle(eventMessage, segment);
+        return (replayable[group] || !ReplayToken.isReplay(eventMessage))
+                && groups.get(group).canHandle(eventMessage, segment);
     }
 
     /** As Axon's invoker decides it: the policy's identifier, or the event's own when it has none. */
@@ -88,10 +83,6 @@ final class SegmentFirstInvoker implements EventHandlerInvoker {
 
     @Override
     public void handle(EventMessage<?> message, Segment segment) throws Exception {
-        if (replayable == null) {
-            delegate.handle(message, segment);
-            return;
-        }
         for (int i = 0; i < groups.size(); i++) {
             if (takes(i, message, segment)) {
                 groups.get(i).handle(message, segment);

@@ -101,11 +101,11 @@ class SegmentFirstInvokerTest {
     }
 
     /** Several groups on one processor, each sequencing per aggregate, as the projections are. */
-    private static EventHandlerInvoker axonInvoker() {
+    private static MultiEventHandlerInvoker axonInvoker() {
         return axonInvoker(new ArrayList<>());
     }
 
-    private static EventHandlerInvoker axonInvoker(List<String> seen) {
+    private static MultiEventHandlerInvoker axonInvoker(List<String> seen) {
         return new MultiEventHandlerInvoker(group(new Members(seen)), group(new Savings(seen)),
                 group(new Notifications(seen)));
     }
