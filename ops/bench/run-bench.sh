@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 mvn -B -q ${MVN_FLAGS:-} -DskipTests package
 
 jar=ops/target/ledgerctl.jar
-java -Xmx512m -jar "$jar" bench --scenario postings --out ops/target/bench-postings.json "$@"
+java -Xmx512m -jar "$jar" bench --scenario postings --settle --out ops/target/bench-postings.json "$@"
 java -Xmx512m -jar "$jar" bench --scenario reads --rate 1000 --out ops/target/bench-reads.json "$@"
 if [ "${REPLAY_EVENTS:-1000000}" != "0" ]; then
   java -Xmx512m -jar "$jar" bench --scenario replay --events "${REPLAY_EVENTS:-1000000}" --accounts 1000 \

@@ -20,7 +20,8 @@ public class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     @Conditional(NoDatabaseUrl.class)
     EmbeddedPostgresServer embeddedPostgresServer(DatabaseProperties properties) {
-        return EmbeddedPostgresServer.start(properties.dataDir(), properties.embeddedPort());
+        return EmbeddedPostgresServer.start(properties.dataDir(), properties.embeddedPort(),
+                properties.embeddedStatementStatistics());
     }
 
     @Bean(destroyMethod = "close")

@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param password   password for the external server ({@code LEDGER_DB_PASSWORD}); never logged
  * @param dataDir    folder for the embedded server's data ({@code LEDGER_DATA_DIR})
  * @param embeddedPort port of the embedded server; 0 picks a free one
+ * @param embeddedStatementStatistics whether the embedded server keeps pg_stat_statements
+ *                          ({@code LEDGER_EMBEDDED_DB_STATEMENT_STATISTICS}), for a benchmark
  * @param poolSize   connections in the pool
  * @param connectionTimeout how long a request waits for a connection before it is answered 503
  * @param statementTimeout  longest any one statement of the ledger may run before PostgreSQL cancels it
@@ -22,7 +24,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties(prefix = "ledger.db")
 public record DatabaseProperties(String url, String username, String password, Path dataDir,
-                                 int embeddedPort, int poolSize, Duration connectionTimeout,
+                                 int embeddedPort, boolean embeddedStatementStatistics, int poolSize, Duration connectionTimeout,
                                  Duration statementTimeout, Duration idleInTransactionTimeout) {
 
     public DatabaseProperties {

@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * A real PostgreSQL 17 started from the binaries on the classpath, with its data directory
@@ -26,6 +29,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public static EmbeddedPostgresServer start(Path dataDir, int port) {
+        return start(dataDir, port, false);
+    }
+
+    /**
+     * @param statementStatistics load pg_stat_statements and create it in the {@code postgres}
+     *                            database, so that {@code ledgerctl bench} can say which statements
+     *                            the server's time goes to. Off by default: it costs every
+     *                            statement a little, and only a measurement needs it.
+     */
+    public static EmbeddedPostgresServer start(Path dataDir, int port, boolean statementStatistics) {
         Path pgData = dataDir.resolve("postgres").toAbsolutePath();
         try {
             Files.createDirectories(pgData);
@@ -43,11 +56,27 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (port > 0) {
                 builder.setPort(port);
             }
+            if (statementStatistics) {
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
             EmbeddedPostgres pg = builder.start();
+            if (statementStatistics) {
+                createStatementStatistics(pg);
+            }
             log.info("Embedded PostgreSQL started on 127.0.0.1:{} with data in {}", pg.getPort(), pgData);
             return new EmbeddedPostgresServer(pg);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + pgData, e);
+        }
+    }
+
+    private static void createStatementStatistics(EmbeddedPostgres pg) throws IOException {
+        try (Connection connection = pg.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        } catch (SQLException e) {
+            pg.close();
+            throw new IllegalStateException("could not create pg_stat_statements in the embedded PostgreSQL", e);
         }
     }
 

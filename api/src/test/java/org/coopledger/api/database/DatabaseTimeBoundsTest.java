@@ -22,7 +22,7 @@ class DatabaseTimeBoundsTest {
 
     private static HikariDataSource pool(Duration statementTimeout, Duration idleInTransactionTimeout) {
         TestDatabase.Database db = TestDatabase.shared().freshDatabase();
-        DatabaseProperties properties = new DatabaseProperties(db.url(), db.username(), db.password(), null, 0, 2,
+        DatabaseProperties properties = new DatabaseProperties(db.url(), db.username(), db.password(), null, 0, false, 2,
                 Duration.ofSeconds(2), statementTimeout, idleInTransactionTimeout);
         return new DatabaseConfiguration().dataSource(properties,
                 new StaticListableBeanFactory().getBeanProvider(EmbeddedPostgresServer.class));
@@ -69,7 +69,7 @@ class DatabaseTimeBoundsTest {
 
     @Test
     void theDefaultsBoundStatementsAndIdleTransactionsToOneMinute() {
-        DatabaseProperties defaults = new DatabaseProperties(null, null, null, null, 0, 2, null, null, null);
+        DatabaseProperties defaults = new DatabaseProperties(null, null, null, null, 0, false, 2, null, null, null);
         assertThat(defaults.statementTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(defaults.idleInTransactionTimeout()).isEqualTo(Duration.ofSeconds(60));
     }

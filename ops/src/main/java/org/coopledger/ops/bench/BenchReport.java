@@ -14,12 +14,19 @@ import java.util.Map;
  * @param floorRatio null without an HTTP floor
  * @param readAfterWrite milliseconds from a deposit's answer to its account read showing it, on the
  *                       idle ledger after the load ({@link ReadAfterWrite})
+ * @param database   what the database did in the measured window; null without a database URL
+ * @param settlingRates with {@code --settle}: the rate of each window of load before the measured
+ *                   run ({@link Settling}), oldest first; empty without
  */
 public record BenchReport(String scenario, String ledger, Settings settings, Machine machine,
                           List<KindFigures> operations, KindFigures all, double postingsPerSecond, long retries,
                           Map<String, Long> businessRejections, Map<String, Long> errors, HeapFigures heap,
                           BaselineFigures baseline, Ratio ratio, HttpFloorFigures httpFloor, Ratio floorRatio,
-                          LatencySummary readAfterWrite) {
+                          LatencySummary readAfterWrite, DatabaseFigures database, List<Double> settlingRates) {
+
+    public BenchReport {
+        settlingRates = List.copyOf(settlingRates);
+    }
 
     /** @param loop "closed" (each client waits for its answer) or "open" (fixed rate) */
     public record Settings(int clients, double durationSeconds, double warmupSeconds, int accounts,

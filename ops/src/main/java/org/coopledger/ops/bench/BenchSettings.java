@@ -11,10 +11,11 @@ import java.util.List;
  * @param target        a running ledger; null = start one in-process
  * @param database      the target's database for the baseline; null = none (ignored in-process)
  * @param ledgerProperties in-process: extra {@code name=value} Spring properties for the ledger
+ * @param settle        load the ledger until its rate stops rising before the measured run ({@link Settling})
  */
 public record BenchSettings(Scenario scenario, int clients, Duration duration, Duration warmup, int accounts,
                             double ratePerSecond, URI target, String adminPassword, DatabaseTarget database,
-                            boolean baseline, List<String> ledgerProperties) {
+                            boolean baseline, List<String> ledgerProperties, boolean settle) {
 
     public static final int MAX_CLIENTS = 1_024;
     public static final int MAX_ACCOUNTS = 100_000;

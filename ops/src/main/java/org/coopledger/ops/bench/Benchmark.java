@@ -2,8 +2,10 @@ package org.coopledger.ops.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One benchmark run: ledger up, seeded over HTTP, the JDBC baseline, then the scenario's load,
@@ -43,21 +45,48 @@ public final class Benchmark {
                         new Requests(seeded.accountIds()), settings.clients(), 0, settings.warmup(), settings.duration());
                 floor = HttpFloorFigures.of(floorStats, settings.clients(), settings.duration().toNanos() / 1e9);
             }
+            List<Double> settling = List.of();
+            if (settings.settle()) {
+                progress.printf("settling: %d s windows of load until the rate stops rising (at most %d)%n",
+                        Settling.WINDOW.toSeconds(), Settling.MAX_WINDOWS);
+                settling = Settling.run(() -> rate(settings, LoadRun.run(seeded.teller(), settings.scenario().mix(),
+                                new Requests(seeded.accountIds()), settings.clients(), settings.ratePerSecond(), Duration.ZERO,
+                                Settling.WINDOW), Settling.WINDOW),
+                        settings.scenario() == Scenario.POSTINGS ? "postings/s" : "operations/s", progress);
+            }
             progress.printf("scenario %s: %d clients, %s warm-up, %s measured%n", settings.scenario().label(),
                     settings.clients(), settings.warmup(), settings.duration());
             OperationStats stats;
             HeapFigures heap;
+            AtomicReference<DatabaseWatch> databaseWatch = new AtomicReference<>();
             try (HeapWatch watch = HeapWatch.start(ledger.inProcess())) {
                 stats = LoadRun.run(seeded.teller(), settings.scenario().mix(), new Requests(seeded.accountIds()),
-                        settings.clients(), settings.ratePerSecond(), settings.warmup(), settings.duration());
+                        settings.clients(), settings.ratePerSecond(), settings.warmup(), settings.duration(),
+                        () -> databaseWatch.set(ledger.database() == null ? null : DatabaseWatch.start(ledger.database())));
                 heap = watch.figures();
             }
+            DatabaseFigures database = databaseWatch.get() == null ? null : databaseFigures(settings, stats, databaseWatch.get());
             progress.printf("read after write: %d deposits, one at a time%n", ReadAfterWrite.SAMPLES);
             LatencySummary readAfterWrite = readAfterWrite(seeded);
             String ledgerLabel = !ledger.inProcess() ? ledger.baseUrl().toString()
                     : "in-process on its embedded default (PostgreSQL 17, durable commits), temporary data folder";
-            return assemble(settings, ledgerLabel, machine, stats, heap, baseline, floor, readAfterWrite);
+            return assemble(settings, ledgerLabel, machine, stats, heap, baseline, floor, readAfterWrite, database,
+                    settling);
         }
+    }
+
+    /** What a window's figure is: succeeded postings/s in the postings scenario, answered operations/s otherwise. */
+    private static double rate(BenchSettings settings, OperationStats stats, Duration window) {
+        double seconds = window.toNanos() / 1e9;
+        return settings.scenario() == Scenario.POSTINGS ? stats.succeededPostings() / seconds
+                : stats.allLatencyMicros().getTotalCount() / seconds;
+    }
+
+    /** Per succeeded posting in the postings scenario, per answered operation in the reads scenario. */
+    private static DatabaseFigures databaseFigures(BenchSettings settings, OperationStats stats, DatabaseWatch watch) {
+        return settings.scenario() == Scenario.POSTINGS
+                ? watch.figures(stats.succeededPostings(), "posting")
+                : watch.figures(stats.allLatencyMicros().getTotalCount(), "operation");
     }
 
     private static LatencySummary readAfterWrite(Seeder.Seeded seeded) {
@@ -73,7 +102,7 @@ public final class Benchmark {
 
     static BenchReport assemble(BenchSettings settings, String ledger, Machine machine, OperationStats stats,
                                 HeapFigures heap, BaselineFigures baseline, HttpFloorFigures floor,
-                                LatencySummary readAfterWrite) {
+                                LatencySummary readAfterWrite, DatabaseFigures database, List<Double> settling) {
         double seconds = settings.duration().toNanos() / 1e9;
         List<BenchReport.KindFigures> kinds = new ArrayList<>();
         for (OperationKind kind : settings.scenario().mix().weights().keySet()) {
@@ -100,6 +129,6 @@ public final class Benchmark {
                 settings.openLoop() ? "open" : "closed");
         return new BenchReport(settings.scenario().label(), ledger, shown, machine, kinds, total, postingsPerSecond,
                 stats.retries(), stats.rejections(), stats.errors(), heap, baseline, ratio, floor, floorRatio,
-                readAfterWrite);
+                readAfterWrite, database, settling);
     }
 }

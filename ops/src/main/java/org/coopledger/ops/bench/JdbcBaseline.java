@@ -40,7 +40,7 @@ final class JdbcBaseline {
             long measureFrom = start + warmup.toNanos();
             long end = measureFrom + duration.toNanos();
             ExecutorService threads = Executors.newFixedThreadPool(clients, LoadRun.named("bench-jdbc"));
-            try {
+            try (WindowStart<CpuWatch> cpu = new WindowStart<>(measureFrom, () -> CpuWatch.start(db))) {
                 List<Future<Histogram>> running = new ArrayList<>();
                 for (int i = 0; i < clients; i++) {
                     running.add(threads.submit(inserter(db, measureFrom, end)));
@@ -49,8 +49,11 @@ final class JdbcBaseline {
                 for (Future<Histogram> client : running) {
                     all.add(client.get());
                 }
+                double serverSeconds = cpu.get().figures().databaseSeconds();
                 double seconds = duration.toNanos() / 1e9;
-                return new BaselineFigures(clients, all.getTotalCount(), all.getTotalCount() / seconds, LatencySummary.ofMicros(all));
+                long inserts = all.getTotalCount();
+                return new BaselineFigures(clients, inserts, inserts / seconds, LatencySummary.ofMicros(all),
+                        serverSeconds < 0 || inserts == 0 ? -1 : serverSeconds * 1e6 / inserts);
             } finally {
                 threads.shutdownNow();
             }

@@ -19,6 +19,15 @@ final class LoadRun {
     /** @param ratePerSecond 0 for closed loop */
     static OperationStats run(LedgerHttp teller, OperationMix mix, Requests requests, int clients,
                               double ratePerSecond, Duration warmup, Duration duration) {
+        return run(teller, mix, requests, clients, ratePerSecond, warmup, duration, () -> { });
+    }
+
+    /**
+     * @param atMeasureStart run once when the warm-up ends and the measured window opens, on a
+     *                       thread of its own; the run returns only after it has finished
+     */
+    static OperationStats run(LedgerHttp teller, OperationMix mix, Requests requests, int clients,
+                              double ratePerSecond, Duration warmup, Duration duration, Runnable atMeasureStart) {
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
         long end = measureFrom + duration.toNanos();
@@ -29,12 +38,13 @@ final class LoadRun {
         }
         OperationStats merged = new OperationStats();
         ExecutorService threads = Executors.newFixedThreadPool(clients, named("bench-client"));
-        try {
+        try (WindowStart<Object> opened = new WindowStart<>(measureFrom, Executors.callable(atMeasureStart))) {
             List<Future<?>> running = new ArrayList<>();
             all.forEach(client -> running.add(threads.submit(client)));
             for (Future<?> client : running) {
                 client.get();
             }
+            opened.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("benchmark interrupted", e);

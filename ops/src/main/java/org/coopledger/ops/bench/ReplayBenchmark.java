@@ -86,6 +86,7 @@ public final class ReplayBenchmark {
             double seconds;
             double replayedAt = -1;
             CpuWatch cpuWatch = CpuWatch.start(ledger.database());
+            DatabaseWatch databaseWatch = DatabaseWatch.start(ledger.database());
             try (HeapWatch watch = HeapWatch.start(true)) {
                 start = System.nanoTime();
                 status = rebuild.start();
@@ -105,6 +106,7 @@ public final class ReplayBenchmark {
                 heap = watch.figures();
                 cpu = cpuWatch.figures();
             }
+            DatabaseFigures database = databaseWatch.figures(status.eventsTotal(), "event");
             Map<String, Long> errors = new TreeMap<>();
             if (status.failure() != null) {
                 errors.put("rebuild failed: " + status.failure(), 1L);
@@ -127,7 +129,7 @@ public final class ReplayBenchmark {
                     + "temporary data folder, chain keeper off",
                     new ReplayReport.Settings(events, accounts, List.copyOf(ledgerProperties)), machine, seed,
                     replayed, seconds, perSecond, replayedAt < 0 ? 0 : seconds - replayedAt, rates.figures(), errors,
-                    heap, cpu, base, ratio);
+                    heap, cpu, base, ratio, database);
         }
     }
 

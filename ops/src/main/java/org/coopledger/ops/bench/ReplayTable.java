@@ -49,6 +49,7 @@ public final class ReplayTable {
             out.append(f("baseline CPU per event / replay CPU per event: %.3f%n",
                     b.cpu().microsPer(b.rows()) / r.cpu().microsPer(r.eventsReplayed())));
         }
+        out.append(ReportTable.database(r.database()));
         return out.toString();
     }
 

@@ -95,6 +95,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-baseline", negatable = false, description = "skip the JDBC baseline")
     boolean noBaseline;
 
+    @Option(names = "--settle", negatable = false,
+            description = "postings/reads: before the measured run, load the ledger in 30 s windows until its rate "
+                    + "stops rising (a fresh ledger compiles for minutes; at most 5 minutes)")
+    boolean settle;
+
     @Option(names = "--ledger-property", paramLabel = "NAME=VALUE",
             description = "in-process: a Spring property for the ledger, repeatable (e.g. ledger.projections.batch-size=1000), to measure a what-if")
     List<String> ledgerProperties = new ArrayList<>();
@@ -112,7 +117,7 @@ final class BenchCommand implements Callable<Integer> {
             return report(database);
         }
         BenchSettings settings = new BenchSettings(scenario, clients, duration, warmup, accounts == null ? 200 : accounts, rate, target,
-                adminPassword, database, !noBaseline, ledgerProperties);
+                adminPassword, database, !noBaseline, ledgerProperties, settle);
         BenchReport report = Benchmark.run(settings, System.err);
         System.out.print(ReportTable.render(report));
         ReportJson.write(report, out);

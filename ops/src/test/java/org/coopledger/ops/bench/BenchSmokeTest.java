@@ -44,9 +44,13 @@ class BenchSmokeTest extends IntegrationTest {
         assertThat(report.path("all").path("count").asLong()).isPositive();
         assertThat(report.path("errors").size()).isZero();
         assertThat(report.path("baseline").path("inserts").asLong()).isPositive();
+        assertThat(report.path("baseline").has("serverCpuMicrosPerInsert")).isTrue();
         assertThat(report.path("httpFloor").path("requests").asLong()).isPositive();
         assertThat(report.path("floorRatio").path("value").asDouble()).isPositive();
         assertThat(report.path("readAfterWrite").path("count").asLong()).isEqualTo(ReadAfterWrite.SAMPLES);
+        assertThat(report.path("database").path("per").asText()).isEqualTo("posting");
+        assertThat(report.path("database").path("operations").asLong()).isPositive();
+        assertThat(report.path("database").path("statements").asText()).isNotBlank();
         assertThat(exit).isZero();
     }
 }

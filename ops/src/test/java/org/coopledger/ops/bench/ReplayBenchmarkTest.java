@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReplayBenchmarkTest {
 
     @Test
-    void aSmallReplayRebuildsEveryEventWithoutErrorsAndReportsItsIndexBuildAndItsCpu() {
-        ReplayReport report = ReplayBenchmark.run(3_000, 10, 2, true, List.of(),
+    void aSmallReplayRebuildsEveryEventWithoutErrorsAndReportsItsIndexBuildCpuAndStatements() {
+        ReplayReport report = ReplayBenchmark.run(3_000, 10, 2, true, List.of("ledger.db.embedded-statement-statistics=true"),
                 new PrintStream(OutputStream.nullOutputStream()));
 
         assertThat(report.errors()).isEmpty();
@@ -29,7 +29,11 @@ class ReplayBenchmarkTest {
         assertThat(report.cpu().databaseSeconds()).isPositive();
         assertThat(report.baseline().cpu().jvmSeconds()).isPositive();
         assertThat(report.baseline().cpu().databaseKnown()).isTrue();
+        assertThat(report.database().statementsKnown()).as(report.database().statements()).isTrue();
+        assertThat(report.database().operations()).isEqualTo(report.eventsReplayed());
+        assertThat(report.database().top()).anyMatch(s -> s.text().startsWith("INSERT INTO journal_line"));
         assertThat(ReplayTable.render(report))
+                .contains("database work in the measured window, per event")
                 .contains("CPU during the rebuild: JVM ")
                 .contains("events replayed: ")
                 .contains("of which building the indexes the rebuild had parked: ")

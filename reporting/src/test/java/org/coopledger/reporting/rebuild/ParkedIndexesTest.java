@@ -44,7 +44,7 @@ class ParkedIndexesTest {
         List<ParkedIndexes.Parked> parked = parkedIndexes().park();
 
         assertThat(parked).extracting(ParkedIndexes.Parked::name).contains("journal_line_account_idx",
-                "journal_line_booking_idx", "journal_line_transaction_idx", "savings_statement_line_booking_idx");
+                "journal_line_booking_idx", "savings_statement_line_booking_idx");
         assertThat(parked).extracting(ParkedIndexes.Parked::table).allMatch(ParkedIndexes.TABLES::contains);
         Map<String, String> left = indexes();
         parked.forEach(index -> assertThat(left).doesNotContainKey(index.name()));
