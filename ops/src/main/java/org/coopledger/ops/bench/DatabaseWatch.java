@@ -44,8 +44,9 @@ final class DatabaseWatch {
             why = "pg_stat_statements";
         } catch (SQLException e) {
             before = Map.of();
-            why = "no statement figures: pg_stat_statements is not installed in this database (the embedded server "
-                    + "keeps it with ledger.db.embedded-statement-statistics=true)";
+            why = "no statement figures: pg_stat_statements is not available in this database (not created, or not "
+                    + "in shared_preload_libraries; the embedded server keeps it with "
+                    + "ledger.db.embedded-statement-statistics=true)";
         }
         this.statementsBefore = before;
         this.statements = why;

@@ -66,7 +66,7 @@ class DatabaseWatchTest {
             DatabaseFigures figures = watch.figures(1, "posting");
 
             assertThat(figures.statementsKnown()).isFalse();
-            assertThat(figures.statements()).contains("pg_stat_statements is not installed");
+            assertThat(figures.statements()).contains("pg_stat_statements is not available");
             assertThat(figures.top()).isEmpty();
             assertThat(figures.commits()).isGreaterThanOrEqualTo(0);
         }
