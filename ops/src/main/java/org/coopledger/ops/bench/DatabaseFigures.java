@@ -11,14 +11,15 @@ import java.util.List;
  * @param operations   the window's operations the figures are divided by
  * @param commits      transactions committed in the ledger's database (pg_stat_database), -1 unknown
  * @param rollbacks    transactions rolled back there, -1 unknown
- * @param cpuSeconds   the server's CPU ({@link CpuWatch}), -1 when it could not be read
+ * @param cpu          the CPU of this JVM and of the server ({@link CpuWatch}); the server's is -1
+ *                     when it could not be read
  * @param statements   how the statement figures were got: "pg_stat_statements", or why there are none
  * @param calls        statements run, 0 without pg_stat_statements
  * @param executorMs   their executor time
  * @param plannerMs    their planning time (0 when pg_stat_statements.track_planning is off)
  * @param top          the statements that took most executor and planner time, most first
  */
-public record DatabaseFigures(String per, long operations, long commits, long rollbacks, double cpuSeconds,
+public record DatabaseFigures(String per, long operations, long commits, long rollbacks, CpuFigures cpu,
                               String statements, long calls, double executorMs, double plannerMs,
                               List<Statement> top) {
 

@@ -62,14 +62,14 @@ final class DatabaseWatch {
         long commits = transactionsAfter == null || transactionsBefore == null ? -1 : transactionsAfter[0] - transactionsBefore[0];
         long rollbacks = transactionsAfter == null || transactionsBefore == null ? -1 : transactionsAfter[1] - transactionsBefore[1];
         if (!statements.equals("pg_stat_statements")) {
-            return new DatabaseFigures(per, operations, commits, rollbacks, used.databaseSeconds(), statements, 0, 0, 0,
+            return new DatabaseFigures(per, operations, commits, rollbacks, used, statements, 0, 0, 0,
                     List.of());
         }
         Map<Long, Counters> after;
         try {
             after = statements(db);
         } catch (SQLException e) {
-            return new DatabaseFigures(per, operations, commits, rollbacks, used.databaseSeconds(),
+            return new DatabaseFigures(per, operations, commits, rollbacks, used,
                     "no statement figures: pg_stat_statements could not be read at the end (" + e.getMessage() + ")",
                     0, 0, 0, List.of());
         }
@@ -84,7 +84,7 @@ final class DatabaseWatch {
                 .limit(TOP)
                 .map(c -> new DatabaseFigures.Statement(c.text, c.calls, c.rows, c.executorMs + c.plannerMs))
                 .toList();
-        return new DatabaseFigures(per, operations, commits, rollbacks, used.databaseSeconds(), statements, calls,
+        return new DatabaseFigures(per, operations, commits, rollbacks, used, statements, calls,
                 executor, planner, top);
     }
 

@@ -81,11 +81,10 @@ public final class ReplayBenchmark {
             ReplayRates rates = new ReplayRates();
             RebuildStatus status;
             HeapFigures heap;
-            CpuFigures cpu;
             long start;
             double seconds;
             double replayedAt = -1;
-            CpuWatch cpuWatch = CpuWatch.start(ledger.database());
+            DatabaseFigures database;
             DatabaseWatch databaseWatch = DatabaseWatch.start(ledger.database());
             try (HeapWatch watch = HeapWatch.start(true)) {
                 start = System.nanoTime();
@@ -104,9 +103,8 @@ public final class ReplayBenchmark {
                 }
                 seconds = (System.nanoTime() - start) / 1e9;
                 heap = watch.figures();
-                cpu = cpuWatch.figures();
+                database = databaseWatch.figures(status.eventsTotal(), "event");
             }
-            DatabaseFigures database = databaseWatch.figures(status.eventsTotal(), "event");
             Map<String, Long> errors = new TreeMap<>();
             if (status.failure() != null) {
                 errors.put("rebuild failed: " + status.failure(), 1L);
@@ -129,7 +127,7 @@ public final class ReplayBenchmark {
                     + "temporary data folder, chain keeper off",
                     new ReplayReport.Settings(events, accounts, List.copyOf(ledgerProperties)), machine, seed,
                     replayed, seconds, perSecond, replayedAt < 0 ? 0 : seconds - replayedAt, rates.figures(), errors,
-                    heap, cpu, base, ratio, database);
+                    heap, base, ratio, database);
         }
     }
 

@@ -12,12 +12,12 @@ import java.util.Map;
  * @param indexSeconds from the last event replayed to the end of the rebuild: building the parked indexes
  * @param rates  events/s over consecutive windows of the replay, up to its last event ({@link ReplayRates})
  * @param errors dead letters per projection after the rebuild, and a processor left in error
- * @param cpu    CPU of the ledger's JVM and the database during the rebuild ({@link CpuWatch})
- * @param database what the database did during the rebuild, per event ({@link DatabaseWatch})
+ * @param database what the database did during the rebuild, per event ({@link DatabaseWatch}), with the
+ *                 CPU of the ledger's JVM and of the database
  */
 public record ReplayReport(String scenario, String ledger, Settings settings, Machine machine, Seed seed,
                            long eventsReplayed, double seconds, double eventsPerSecond, double indexSeconds,
-                           Rates rates, Map<String, Long> errors, HeapFigures heap, CpuFigures cpu,
+                           Rates rates, Map<String, Long> errors, HeapFigures heap,
                            ReplayBaseline.Figures baseline, BenchReport.Ratio ratio, DatabaseFigures database) {
 
     /** @param events events asked for; the store also holds what the HTTP seeding produced */

@@ -36,7 +36,7 @@ public final class ReplayTable {
         out.append(f("heap (ledger, one JVM) during the rebuild: peak used %.0f MiB sampled, %.0f MiB sum of pool peaks, peak after GC %.0f MiB, max %.0f MiB; GC %d collections, %d ms%n",
                 h.peakUsedSampledBytes() / MIB, h.poolPeaksSumBytes() / MIB, h.peakAfterGcBytes() / MIB, h.maxBytes() / MIB,
                 h.gcCount(), h.gcMillis()));
-        out.append(f("CPU during the rebuild: %s%n", cpu(r.cpu(), r.eventsReplayed())));
+        out.append(f("CPU during the rebuild: %s%n", cpu(r.database().cpu(), r.eventsReplayed())));
         ReplayBaseline.Figures b = r.baseline();
         if (b == null) {
             out.append("baseline: not run\n");
@@ -47,7 +47,7 @@ public final class ReplayTable {
             out.append(f("%n%s: %.3f%n", r.ratio().label(), r.ratio().value()));
             // The same comparison by the CPU both sides spent.
             out.append(f("baseline CPU per event / replay CPU per event: %.3f%n",
-                    b.cpu().microsPer(b.rows()) / r.cpu().microsPer(r.eventsReplayed())));
+                    b.cpu().microsPer(b.rows()) / r.database().cpu().microsPer(r.eventsReplayed())));
         }
         out.append(ReportTable.database(r.database()));
         return out.toString();

@@ -64,10 +64,10 @@ public final class ReportTable {
         DatabaseFigures d = r.database();
         if (d != null) {
             out.append(database(d));
-            if (b != null && b.serverCpuMicrosPerInsert() > 0 && d.cpuSeconds() > 0 && d.operations() > 0) {
+            if (b != null && b.serverCpuMicrosPerInsert() > 0 && d.cpu().databaseSeconds() > 0 && d.operations() > 0) {
                 // The ratio the database side alone would allow, whatever the ledger's JVM did.
                 out.append(f("baseline's server CPU per insert / ledger's server CPU per %s: %.3f%n", d.per(),
-                        b.serverCpuMicrosPerInsert() / d.perOperation(d.cpuSeconds() * 1e6)));
+                        b.serverCpuMicrosPerInsert() / d.perOperation(d.cpu().databaseSeconds() * 1e6)));
             }
         }
         return out.toString();
@@ -79,8 +79,8 @@ public final class ReportTable {
         out.append(f("%ndatabase work in the measured window, per %s (%d of them):%n", d.per(), d.operations()));
         out.append(f("  transactions: %s committed (%s per %s), %s rolled back%n", count(d.commits()),
                 d.commits() < 0 ? "?" : f("%.2f", d.perOperation(d.commits())), d.per(), count(d.rollbacks())));
-        out.append(f("  server CPU: %s%n", d.cpuSeconds() < 0 ? "not readable (the server is not on this machine)"
-                : f("%.1f s, %.0f µs per %s", d.cpuSeconds(), d.perOperation(d.cpuSeconds() * 1e6), d.per())));
+        out.append(f("  server CPU: %s%n", d.cpu().databaseSeconds() < 0 ? "not readable (the server is not on this machine)"
+                : f("%.1f s, %.0f µs per %s", d.cpu().databaseSeconds(), d.perOperation(d.cpu().databaseSeconds() * 1e6), d.per())));
         if (!d.statementsKnown()) {
             out.append(f("  %s%n", d.statements()));
             return out.toString();

@@ -54,7 +54,7 @@ class DatabaseWatchTest {
         assertThat(figures.calls()).isGreaterThanOrEqualTo(25);
         assertThat(figures.commits()).isGreaterThanOrEqualTo(25);
         assertThat(figures.perOperation(inserts.calls())).isEqualTo(1.0);
-        assertThat(figures.cpuSeconds()).isGreaterThanOrEqualTo(0);
+        assertThat(figures.cpu().databaseSeconds()).isGreaterThanOrEqualTo(0);
     }
 
     @Test

@@ -26,7 +26,7 @@ class ReportFormatTest {
         BaselineFigures baseline = new BaselineFigures(2, 2_000, 1_000.0, new LatencySummary(2_000, 1, 2, 3, 4, 1.5), 125.0);
         HttpFloorFigures floor = new HttpFloorFigures(2, 4_400, 2_200.0, new LatencySummary(4_400, 1, 2, 3, 5, 1.2));
         LatencySummary readAfterWrite = new LatencySummary(20, 12.5, 30, 30, 41.25, 15);
-        DatabaseFigures database = new DatabaseFigures("posting", 11, 44, 1, 0.55, "pg_stat_statements", 33, 8.0, 3.0,
+        DatabaseFigures database = new DatabaseFigures("posting", 11, 44, 1, new CpuFigures(0.2, 0.55), "pg_stat_statements", 33, 8.0, 3.0,
                 java.util.List.of(new DatabaseFigures.Statement("INSERT INTO domain_event_entry (…) VALUES ($1, …)", 11, 22, 5.5),
                         new DatabaseFigures.Statement("SELECT pg_try_advisory_xact_lock(…)", 22, 22, 1.1)));
         return Benchmark.assemble(settings, "in-process", machine, stats, heap, baseline, floor, readAfterWrite, database,
